@@ -1,0 +1,24 @@
+// The one route table: the CDK stack makes an API Gateway route and a Lambda function of each row, and the
+// local server dispatches to the same entry modules, so the two can never disagree.
+
+/** What a route's function may do with each store; infra grants exactly this and no more. */
+export type Access = 'none' | 'read' | 'write';
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** API Gateway path with {parameters}. */
+  readonly path: string;
+  /** Module under lambda/ that exports `handler`. */
+  readonly entry: string;
+  readonly table: Access;
+  readonly bucket: Access;
+}
+
+export const routes: readonly Route[] = [
+  // Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, picked by X-WOPI-Override.
+  { method: 'POST', path: '/wopi/files/{file_id}', entry: 'files-override', table: 'write', bucket: 'none' },
+];
+
+export function routeKey(route: Route): string {
+  return `${route.method} ${route.path}`;
+}

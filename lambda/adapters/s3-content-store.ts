@@ -1,0 +1,27 @@
+// ContentStore on S3: immutable objects under keys that are never reused, so no versioning or
+// conditional PutObject is needed; the DynamoDB record decides which object is current.
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ContentStore } from '../domain/ports';
+
+export class S3ContentStore implements ContentStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(key: string, body: Uint8Array): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: body.byteLength }),
+    );
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (Body === undefined) throw new Error(`S3 object ${key} has no body`);
+    return Body.transformToByteArray();
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+}

@@ -1,0 +1,54 @@
+// Typed outcomes of the WOPI rules. They say what went wrong in the spec's words;
+// http/error-response.ts is the one place that turns them into status codes and headers.
+
+export abstract class WopiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 400: the request is malformed (missing/invalid header, bad body). */
+export class BadRequestError extends WopiError {}
+
+/** 400 with X-WOPI-InvalidFileNameError: RenameFile / PutRelativeFile got a name the host cannot use. */
+export class InvalidFileNameError extends WopiError {}
+
+/** 401: the access token is missing, invalid, expired, for another file, or lacks the right. */
+export class UnauthorizedError extends WopiError {}
+
+/** 404: no such file (or the caller may not know it exists). */
+export class NotFoundError extends WopiError {}
+
+/**
+ * 409 "lock mismatch": currentLock is what X-WOPI-Lock must carry, the empty string when the file
+ * is unlocked or its lock cannot be represented as a WOPI lock.
+ */
+export class LockConflictError extends WopiError {
+  constructor(
+    readonly currentLock: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** 409 that is not about locks: a Collabora timestamp mismatch, a taken PutRelativeFile target. */
+export class ConflictError extends WopiError {
+  constructor(
+    reason: string,
+    readonly body?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(reason);
+  }
+}
+
+/** 412: GetFile's X-WOPI-MaxExpectedSize is smaller than the file. */
+export class PreconditionFailedError extends WopiError {}
+
+/** 413: the body is larger than this host can accept intact. */
+export class PayloadTooLargeError extends WopiError {}
+
+/** 501: an X-WOPI-Override this host does not implement. */
+export class NotImplementedError extends WopiError {}

@@ -1,0 +1,71 @@
+// The WOPI lock family: Lock, UnlockAndRelock, RefreshLock, Unlock, GetLock (seeds 000 and 001).
+// Each changing operation is one conditional write whose precondition is the whole rule.
+import { LockConflictError, NotFoundError } from './errors';
+import type { FileRecord } from './file-record';
+import { type Lock, liveLock, lockHeaderValue } from './lock';
+import type { LockRequirement } from './lock-rules';
+import type { FileStore } from './ports';
+
+export interface LockContext {
+  readonly files: FileStore;
+  readonly now: number;
+  /** How long a lock lives after it was set or last refreshed. */
+  readonly lockTtlMs: number;
+  /** The user on whose behalf the WOPI client acts. */
+  readonly userId: string;
+}
+
+/** Lock: unlocked -> lock; same lock ID -> refresh the timer; anything else -> 409 with the current lock. */
+export async function lockFile(ctx: LockContext, fileId: string, lockId: string): Promise<void> {
+  await changeLock(ctx, fileId, { kind: 'lockableWith', lockId }, newLock(ctx, lockId));
+}
+
+/** UnlockAndRelock: atomically replaces the live lock `oldLockId` with `newLockId`. */
+export async function unlockAndRelock(
+  ctx: LockContext,
+  fileId: string,
+  oldLockId: string,
+  newLockId: string,
+): Promise<void> {
+  await changeLock(ctx, fileId, { kind: 'heldWith', lockId: oldLockId }, newLock(ctx, newLockId));
+}
+
+/** RefreshLock: restarts the timer of the live lock `lockId`. */
+export async function refreshLock(ctx: LockContext, fileId: string, lockId: string): Promise<void> {
+  await changeLock(ctx, fileId, { kind: 'heldWith', lockId }, newLock(ctx, lockId));
+}
+
+/** Unlock: removes the live lock `lockId`. */
+export async function unlockFile(ctx: LockContext, fileId: string, lockId: string): Promise<void> {
+  await changeLock(ctx, fileId, { kind: 'heldWith', lockId }, undefined);
+}
+
+/** GetLock: the current lock ID, the empty string when the file is unlocked. */
+export async function getLock(ctx: Pick<LockContext, 'files' | 'now'>, fileId: string): Promise<string> {
+  const record = await ctx.files.get(fileId);
+  if (record === undefined) throw new NotFoundError(`File ${fileId} does not exist`);
+  return lockHeaderValue(record.lock, ctx.now);
+}
+
+function newLock(ctx: LockContext, lockId: string): Lock {
+  return { id: lockId, expiresAt: ctx.now + ctx.lockTtlMs, holder: ctx.userId };
+}
+
+async function changeLock(
+  ctx: LockContext,
+  fileId: string,
+  requirement: LockRequirement,
+  next: Lock | undefined,
+): Promise<void> {
+  const result = await ctx.files.changeLock(fileId, requirement, next, ctx.now);
+  if (!result.applied) throw refusal(fileId, result.current, ctx.now);
+}
+
+/** Why a lock precondition failed, as the error the spec wants: 404 for no file, else 409 with the current lock. */
+export function refusal(fileId: string, current: FileRecord | undefined, now: number): Error {
+  if (current === undefined) return new NotFoundError(`File ${fileId} does not exist`);
+  const live = liveLock(current.lock, now);
+  const reason =
+    live === undefined ? 'File is not locked' : `File is locked by another lock id (holder ${live.holder})`;
+  return new LockConflictError(lockHeaderValue(current.lock, now), reason);
+}

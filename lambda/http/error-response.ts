@@ -1,0 +1,64 @@
+// The one place where typed errors become WOPI status codes and headers.
+import {
+  BadRequestError,
+  ConflictError,
+  InvalidFileNameError,
+  LockConflictError,
+  NotFoundError,
+  NotImplementedError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
+  UnauthorizedError,
+} from '../domain/errors';
+import { json, type WopiResponse } from './wopi-response';
+
+export interface ErrorAnswer {
+  readonly response: WopiResponse;
+  /** Said in the log line: the client's mistake (4xx) or ours (5xx). */
+  readonly reason: string;
+  readonly expected: boolean;
+}
+
+const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
+  [BadRequestError, 400],
+  [InvalidFileNameError, 400],
+  [UnauthorizedError, 401],
+  [NotFoundError, 404],
+  [LockConflictError, 409],
+  [ConflictError, 409],
+  [PreconditionFailedError, 412],
+  [PayloadTooLargeError, 413],
+  [NotImplementedError, 501],
+]);
+
+export function errorResponse(error: unknown): ErrorAnswer {
+  const status = error instanceof Error ? findStatus(error) : undefined;
+  if (status === undefined || !(error instanceof Error)) {
+    // Opaque on purpose: internals stay in the log.
+    return { response: { status: 500, headers: {} }, reason: String(error), expected: false };
+  }
+  const reason = error.message;
+  // The reason also travels in a header, for people reading network traces.
+  const headers: Record<string, string> = { 'X-WOPI-ServerError': headerSafe(reason) };
+  if (error instanceof LockConflictError) {
+    // "This header must always be included when responding to the request with 409 Conflict."
+    headers['X-WOPI-Lock'] = error.currentLock;
+    headers['X-WOPI-LockFailureReason'] = headerSafe(reason);
+  }
+  if (error instanceof InvalidFileNameError) headers['X-WOPI-InvalidFileNameError'] = headerSafe(reason);
+  if (error instanceof ConflictError) {
+    Object.assign(headers, error.headers);
+    if (error.body !== undefined) return { response: json(status, error.body, headers), reason, expected: true };
+  }
+  return { response: { status, headers }, reason, expected: true };
+}
+
+function findStatus(error: Error): number | undefined {
+  for (const [type, status] of statusOf) if (error instanceof type) return status;
+  return undefined;
+}
+
+/** Header values must be printable ASCII; reasons may quote what a client sent. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 512);
+}

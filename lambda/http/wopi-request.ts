@@ -1,0 +1,33 @@
+// API Gateway HTTP API (payload 2.0) event -> the parts of a WOPI request the operations read.
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { NotFoundError } from '../domain/errors';
+
+export interface WopiRequest {
+  readonly fileId: string;
+  /** Lower-cased names; API Gateway joins repeated headers with commas. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly accessToken: string | undefined;
+  readonly body: Buffer;
+  /** The URL the WOPI client called, for links and proof keys. */
+  readonly url: string;
+}
+
+// File ids are minted by this host (URL-safe, see domain/file-id.ts); anything else names no file.
+const fileIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
+  const fileId = event.pathParameters?.file_id ?? '';
+  if (!fileIdPattern.test(fileId)) throw new NotFoundError('The file id in the path is not one this host issues');
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
+  const body =
+    event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  return {
+    fileId,
+    headers,
+    accessToken: event.queryStringParameters?.access_token,
+    body,
+    url: `https://${event.requestContext.domainName}${event.rawPath}${query}`,
+  };
+}

@@ -1,0 +1,110 @@
+// `npm start`'s HTTP server: each request becomes the API Gateway event Lambda would get, and goes to the
+// very handler module the CDK stack deploys for that route (infra/routes.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type Route, routeKey, routes } from '../../infra/routes';
+import { LAMBDA_PAYLOAD_LIMIT_BYTES } from '../http/limits';
+import { logger } from '../http/logger';
+import { type MatchedRoute, toApiGatewayEvent } from './api-gateway-event';
+
+type Handler = (event: APIGatewayProxyEventV2, context: object) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    parameterNames.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+const compiled = routes.map(compile);
+const handlers = new Map<string, Promise<Handler>>();
+
+function loadHandler(route: Route): Promise<Handler> {
+  let handler = handlers.get(route.entry);
+  if (handler === undefined) {
+    handler = import(`../${route.entry}.ts`).then((module: { handler: Handler }) => module.handler);
+    handlers.set(route.entry, handler);
+  }
+  return handler;
+}
+
+function match(method: string, path: string): { route: Route; matched: MatchedRoute } | undefined {
+  for (const { route, pattern, parameterNames } of compiled) {
+    if (route.method !== method) continue;
+    const found = pattern.exec(path);
+    if (found === null) continue;
+    const pathParameters: Record<string, string> = {};
+    parameterNames.forEach((name, i) => {
+      pathParameters[name] = safeDecode(found[i + 1] ?? '');
+    });
+    return { route, matched: { routeKey: routeKey(route), pathParameters } };
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // left raw: the handler's own validation refuses it with a reason
+  }
+}
+
+/** Reads the body, or undefined as soon as it passes `limit` bytes (the rest is not buffered). */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const body =
+    result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  res.writeHead(result.statusCode ?? 200, { ...result.headers, 'Content-Length': String(body.length) });
+  res.end(body);
+}
+
+// What API Gateway itself answers for an unknown route or an event Lambda cannot take.
+const notFound = { statusCode: 404, headers: { 'Content-Type': 'application/json' }, body: '{"message":"Not Found"}' };
+const tooLarge = {
+  statusCode: 413,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({
+    message: `Request too large: the Lambda event must stay under ${LAMBDA_PAYLOAD_LIMIT_BYTES} bytes`,
+  }),
+};
+
+async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const found = match(req.method ?? 'GET', url.pathname);
+  if (found === undefined) return send(res, notFound);
+  const body = await readBody(req, LAMBDA_PAYLOAD_LIMIT_BYTES);
+  if (body === undefined) return send(res, tooLarge);
+  const event = toApiGatewayEvent(req, url, found.matched, body);
+  if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return send(res, tooLarge);
+  const handler = await loadHandler(found.route);
+  send(res, await handler(event, {}));
+}
+
+export function createLocalServer(): Server {
+  return createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      logger.error('local server failed', { error: error as Error });
+      if (!res.headersSent) send(res, { statusCode: 500, body: '{"message":"Internal Server Error"}' });
+      else res.destroy();
+    });
+  });
+}
