@@ -1,0 +1,108 @@
+// One running WOPI host for a test file: fresh in-memory emulators on free ports, the real SDK clients
+// (counted), a hand-moved clock, and the local HTTP server that calls the same handlers as Lambda.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDynamoClient, createS3Client } from '../../lambda/adapters/aws-clients';
+import { type AccessGrant, mintAccessToken, type Rights } from '../../lambda/auth/access-token';
+import { loadConfig } from '../../lambda/config';
+import { createFile } from '../../lambda/domain/create-file';
+import type { FileRecord } from '../../lambda/domain/file-record';
+import { startEmulators } from '../../lambda/local/emulators';
+import { createLocalServer } from '../../lambda/local/local-server';
+import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring';
+import { RequestCounter } from './request-counter';
+import { TestClock } from './test-clock';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
+
+export interface HostOptions {
+  /** Extra environment for loadConfig, e.g. WOPI_LOCK_TTL_SECONDS. */
+  readonly env?: Record<string, string>;
+}
+
+export interface TestHost {
+  readonly baseUrl: string;
+  readonly deps: Deps;
+  readonly clock: TestClock;
+  readonly requests: RequestCounter;
+  /** Adds a file owned by `owner` with these bytes. */
+  addFile(bytes?: Uint8Array | string, name?: string, owner?: string): Promise<FileRecord>;
+  token(fileId: string, rights?: Rights, user?: Partial<Pick<AccessGrant, 'userId' | 'userName'>>): Promise<string>;
+  /** Calls a WOPI route of the local server; `override` and `headers` become request headers. */
+  wopi(fileId: string, init: WopiCall): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface WopiCall {
+  readonly method?: 'GET' | 'POST';
+  readonly path?: '' | '/contents';
+  readonly override?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: Uint8Array | string;
+  /** Defaults to a fresh write token for the file; null sends none. */
+  readonly token?: string | null;
+}
+
+export async function startTestHost(options: HostOptions = {}): Promise<TestHost> {
+  const names = { WOPI_TABLE_NAME: 'wopi-files-test', WOPI_BUCKET_NAME: 'wopi-contents-test' };
+  const emulators = await startEmulators({ tableName: names.WOPI_TABLE_NAME, bucketName: names.WOPI_BUCKET_NAME });
+  const config = loadConfig({
+    ...names,
+    WOPI_TOKEN_SECRET: TEST_SECRET,
+    DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+    S3_ENDPOINT: emulators.s3Endpoint,
+    ...options.env,
+  });
+  const clock = new TestClock();
+  const requests = new RequestCounter();
+  const db = createDynamoClient(config);
+  const s3 = createS3Client(config);
+  requests.attach(db, 'dynamodb');
+  requests.attach(s3, 's3');
+  const deps = await buildDeps(config, { clock, db, s3 });
+  provideDeps(deps);
+  const server: Server = createLocalServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const host: TestHost = {
+    baseUrl,
+    deps,
+    clock,
+    requests,
+    addFile: (bytes = 'hello', name = 'test.docx', owner = 'owner-1') =>
+      createFile(
+        deps,
+        { name, ownerId: owner, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes },
+        clock.now(),
+      ),
+    token: async (fileId, rights = 'write', user = {}) =>
+      (
+        await mintAccessToken(
+          deps.tokenSecret,
+          { fileId, userId: user.userId ?? 'user-1', userName: user.userName ?? 'User One', rights },
+          config.tokenTtlSeconds,
+          clock.now(),
+        )
+      ).token,
+    wopi: async (fileId, call) => {
+      const token = call.token === undefined ? await host.token(fileId) : call.token;
+      const query = token === null ? '' : `?access_token=${encodeURIComponent(token)}`;
+      const headers: Record<string, string> = { ...call.headers };
+      if (call.override !== undefined) headers['X-WOPI-Override'] = call.override;
+      return fetch(`${baseUrl}/wopi/files/${encodeURIComponent(fileId)}${call.path ?? ''}${query}`, {
+        method: call.method ?? 'POST',
+        headers,
+        ...(call.body !== undefined && { body: call.body }),
+      });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+      db.destroy();
+      s3.destroy();
+      await emulators.close();
+    },
+  };
+  return host;
+}
