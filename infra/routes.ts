@@ -15,8 +15,12 @@ export interface Route {
 }
 
 export const routes: readonly Route[] = [
-  // Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, picked by X-WOPI-Override.
-  { method: 'POST', path: '/wopi/files/{file_id}', entry: 'files-override', table: 'write', bucket: 'none' },
+  { method: 'GET', path: '/wopi/files/{file_id}', entry: 'check-file-info', table: 'read', bucket: 'read' },
+  { method: 'GET', path: '/wopi/files/{file_id}/contents', entry: 'get-file', table: 'read', bucket: 'read' },
+  { method: 'POST', path: '/wopi/files/{file_id}/contents', entry: 'put-file', table: 'write', bucket: 'write' },
+  // Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutRelativeFile, RenameFile, DeleteFile, PutUserInfo,
+  // picked by X-WOPI-Override.
+  { method: 'POST', path: '/wopi/files/{file_id}', entry: 'files-override', table: 'write', bucket: 'write' },
 ];
 
 export function routeKey(route: Route): string {

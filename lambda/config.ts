@@ -9,6 +9,18 @@ export interface Config {
   readonly tokenTtlSeconds: number;
   /** The HS256 key itself (local use and tests) or the Secrets Manager secret holding it (AWS). */
   readonly tokenSecret: { readonly value: string } | { readonly secretId: string };
+  /** Earlier contents kept per file after each save. */
+  readonly versionsKept: number;
+  /** How long a refused save's recovery copy is kept. */
+  readonly recoveryKeepMs: number;
+  /** Lifetime of CheckFileInfo FileUrl and of GetFile's redirect for large files. */
+  readonly downloadUrlTtlSeconds: number;
+  /** Whether CheckFileInfo offers FileUrl (off locally: the S3 emulator is reachable from this machine only). */
+  readonly offerFileUrl: boolean;
+  /** The base URL clients call (custom domain, stage); derived from the request when unset. */
+  readonly publicUrl: string | undefined;
+  /** Extra CheckFileInfo properties for the WOPI client (e.g. Collabora's PostMessageOrigin, HidePrintOption). */
+  readonly checkFileInfoExtra: Readonly<Record<string, unknown>>;
   readonly dynamodbEndpoint: string | undefined;
   readonly s3Endpoint: string | undefined;
 }
@@ -23,6 +35,12 @@ export function loadConfig(env: Env = process.env): Config {
     lockTtlMs: positiveInteger(env, 'WOPI_LOCK_TTL_SECONDS', 1800) * 1000,
     tokenTtlSeconds: positiveInteger(env, 'WOPI_TOKEN_TTL_SECONDS', 10 * 3600),
     tokenSecret: tokenSecret(env),
+    versionsKept: positiveInteger(env, 'WOPI_VERSIONS_KEPT', 20),
+    recoveryKeepMs: positiveInteger(env, 'WOPI_RECOVERY_DAYS', 30) * 24 * 3600 * 1000,
+    downloadUrlTtlSeconds: positiveInteger(env, 'WOPI_DOWNLOAD_URL_TTL_SECONDS', 300),
+    offerFileUrl: env.WOPI_OFFER_FILE_URL !== 'false',
+    publicUrl: env.WOPI_PUBLIC_URL ? env.WOPI_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    checkFileInfoExtra: jsonObject(env, 'WOPI_CHECK_FILE_INFO_EXTRA'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
   };
@@ -42,6 +60,21 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
     throw new Error(`Configuration: ${name} must be a positive whole number, got "${raw}"`);
   }
   return value;
+}
+
+function jsonObject(env: Env, name: string): Record<string, unknown> {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error(`Configuration: ${name} must be a JSON object`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`Configuration: ${name} must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
 }
 
 function tokenSecret(env: Env): Config['tokenSecret'] {

@@ -1,11 +1,16 @@
 // POST /wopi/files/{file_id}: API Gateway cannot route on headers, so X-WOPI-Override picks the operation.
+
+import { deleteFile } from './delete-file';
 import { BadRequestError, NotImplementedError } from './domain/errors';
 import { getLock } from './get-lock';
 import type { WopiOperation } from './http/operation';
 import { wopiHandler } from './http/wopi-handler';
 import type { WopiRequest } from './http/wopi-request';
 import { lock } from './lock';
+import { putRelativeFile } from './put-relative-file';
+import { putUserInfo } from './put-user-info';
 import { refreshLock } from './refresh-lock';
+import { renameFile } from './rename-file';
 import { unlock } from './unlock';
 import { unlockAndRelock } from './unlock-and-relock';
 
@@ -16,6 +21,10 @@ const operations = new Map<string, (req: WopiRequest) => WopiOperation>([
   ['GET_LOCK', () => getLock],
   ['REFRESH_LOCK', () => refreshLock],
   ['UNLOCK', () => unlock],
+  ['PUT_RELATIVE', () => putRelativeFile],
+  ['RENAME_FILE', () => renameFile],
+  ['DELETE', () => deleteFile],
+  ['PUT_USER_INFO', () => putUserInfo],
 ]);
 
 export function selectOverride(req: WopiRequest): WopiOperation {

@@ -5,14 +5,20 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient, createS3Client } from './adapters/aws-clients';
 import { DynamoFileStore } from './adapters/dynamo-file-store';
+import { DynamoNameIndex } from './adapters/dynamo-name-index';
+import { DynamoRecoveryStore } from './adapters/dynamo-recovery-store';
+import { DynamoUserInfoStore } from './adapters/dynamo-user-info-store';
 import { S3ContentStore } from './adapters/s3-content-store';
 import { type Config, loadConfig } from './config';
-import type { Clock, ContentStore, FileStore } from './domain/ports';
+import type { Clock, ContentStore, FileStore, NameIndex, RecoveryStore, UserInfoStore } from './domain/ports';
 
 export interface Deps {
   readonly config: Config;
   readonly files: FileStore;
   readonly contents: ContentStore;
+  readonly names: NameIndex;
+  readonly recovery: RecoveryStore;
+  readonly userInfo: UserInfoStore;
   readonly clock: Clock;
   readonly tokenSecret: Uint8Array;
 }
@@ -49,6 +55,9 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     config,
     files: new DynamoFileStore(db, config.tableName),
     contents: new S3ContentStore(s3, config.bucketName),
+    names: new DynamoNameIndex(db, config.tableName),
+    recovery: new DynamoRecoveryStore(db, config.tableName),
+    userInfo: new DynamoUserInfoStore(db, config.tableName),
     clock,
     tokenSecret: await resolveTokenSecret(config),
   };

@@ -1,12 +1,18 @@
 // FileStore on DynamoDB: one item per file holds metadata, content pointer, versions and lock, so every
 // lock change and every save commit is one conditional write on one item (no read-then-write, no transactions).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FileRecord, FileVersion } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
 import type { LockRequirement } from '../domain/lock-rules';
-import type { FileStore, WriteResult } from '../domain/ports';
+import type { FileStore, RemoveResult, WriteResult } from '../domain/ports';
 
 export const FILE_SORT_KEY = 'file';
 
@@ -19,23 +25,42 @@ export function fileKey(fileId: string): { pk: string; sk: string } {
 const fileExists = 'attribute_exists(pk)';
 const unlocked = '(attribute_not_exists(lockId) OR lockExpiresAt <= :now)';
 const heldWith = '(lockId = :lockId AND lockExpiresAt > :now)';
-const conditions: Record<LockRequirement['kind'], string> = {
-  // Lock with the same id only refreshes the timer.
-  lockableWith: `(${unlocked} OR lockId = :lockId)`,
-  heldWith,
-  unlockedAndEmpty: `(${unlocked} AND #content.#size = :zero)`,
-};
+const empty = '#content.#size = :zero';
 
+/** The ConditionExpression that states `requirement` (domain/lock-rules.ts) for one file item. */
 export function lockCondition(requirement: LockRequirement, now: number) {
   const values: Record<string, unknown> = { ':now': now };
   const names: Record<string, string> = {};
-  if (requirement.kind === 'unlockedAndEmpty') {
+  const useLockId = (lockId: string) => {
+    values[':lockId'] = lockId;
+  };
+  const useEmpty = () => {
     values[':zero'] = 0;
     Object.assign(names, { '#content': 'content', '#size': 'size' });
-  } else {
-    values[':lockId'] = requirement.lockId;
+  };
+  let rule: string;
+  switch (requirement.kind) {
+    case 'lockableWith':
+      useLockId(requirement.lockId);
+      rule = `(${unlocked} OR lockId = :lockId)`; // Lock with the same id only refreshes the timer
+      break;
+    case 'heldWith':
+      useLockId(requirement.lockId);
+      rule = heldWith;
+      break;
+    case 'savableWith':
+      useEmpty();
+      if (requirement.lockId === undefined) rule = `(${unlocked} AND ${empty})`;
+      else {
+        useLockId(requirement.lockId);
+        rule = `(${heldWith} OR (${unlocked} AND ${empty}))`;
+      }
+      break;
+    case 'unlocked':
+      rule = unlocked;
+      break;
   }
-  return { expression: `${fileExists} AND ${conditions[requirement.kind]}`, values, names };
+  return { expression: `${fileExists} AND ${rule}`, values, names };
 }
 
 interface FileItem {
@@ -130,10 +155,61 @@ export class DynamoFileStore implements FileStore {
     });
   }
 
-  /**
-   * Runs one conditional UpdateItem. On AWS a refused write returns the item it was checked against
-   * (ALL_OLD); dynalite ignores that parameter, so only then is the record read once more.
-   */
+  async commitContent(
+    fileId: string,
+    requirement: LockRequirement,
+    expectedVersion: number,
+    content: FileVersion,
+    versions: readonly FileVersion[],
+    now: number,
+  ): Promise<WriteResult> {
+    const condition = lockCondition(requirement, now);
+    return this.conditionalUpdate(fileId, {
+      UpdateExpression: 'SET #content = :content, versions = :versions',
+      // The history is rewritten from the record the save read, so it must still be that record.
+      ConditionExpression: `${condition.expression} AND #content.#version = :expectedVersion`,
+      ExpressionAttributeNames: { ...condition.names, '#content': 'content', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ...condition.values,
+        ':content': content,
+        ':versions': versions,
+        ':expectedVersion': expectedVersion,
+      },
+    });
+  }
+
+  async rename(fileId: string, requirement: LockRequirement, name: string, now: number): Promise<WriteResult> {
+    const condition = lockCondition(requirement, now);
+    return this.conditionalUpdate(fileId, {
+      UpdateExpression: 'SET #name = :name',
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: { ...condition.names, '#name': 'name' },
+      ExpressionAttributeValues: { ...condition.values, ':name': name },
+    });
+  }
+
+  async remove(fileId: string, requirement: LockRequirement, now: number): Promise<RemoveResult> {
+    const condition = lockCondition(requirement, now);
+    try {
+      const { Attributes } = await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: fileKey(fileId),
+          ConditionExpression: condition.expression,
+          ExpressionAttributeValues: condition.values,
+          ...(Object.keys(condition.names).length > 0 && { ExpressionAttributeNames: condition.names }),
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      if (Attributes === undefined) throw new Error(`Deleted file ${fileId} returned no attributes`);
+      return { applied: true, removed: recordFromItem(Attributes) };
+    } catch (error) {
+      return { applied: false, current: await this.refusedRecord(fileId, error) };
+    }
+  }
+
+  /** Runs one conditional UpdateItem that asks for the item back when refused. */
   private async conditionalUpdate(
     fileId: string,
     params: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
@@ -149,9 +225,17 @@ export class DynamoFileStore implements FileStore {
       );
       return { applied: true };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (error.Item !== undefined) return { applied: false, current: recordFromItem(unmarshall(error.Item)) };
-      return { applied: false, current: await this.get(fileId) };
+      return { applied: false, current: await this.refusedRecord(fileId, error) };
     }
+  }
+
+  /**
+   * The record a refused write was checked against. On AWS the failure carries it (ALL_OLD); dynalite
+   * ignores that parameter, so only then is the record read once more. Any other error is rethrown.
+   */
+  private async refusedRecord(fileId: string, error: unknown): Promise<FileRecord | undefined> {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (error.Item !== undefined) return recordFromItem(unmarshall(error.Item));
+    return this.get(fileId);
   }
 }

@@ -2,6 +2,9 @@
 // http/error-response.ts is the one place that turns them into status codes and headers.
 
 export abstract class WopiError extends Error {
+  /** Facts for the log line only (e.g. a recovery copy's key); never sent to the client. */
+  logDetails: Record<string, unknown> = {};
+
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -16,6 +19,12 @@ export class InvalidFileNameError extends WopiError {}
 
 /** 401: the access token is missing, invalid, expired, for another file, or lacks the right. */
 export class UnauthorizedError extends WopiError {}
+
+/**
+ * 404 with a valid token that lacks the right (e.g. a write with a view-only token): the WOPI status tables
+ * list 401 only for an invalid token and 404 for "Resource not found/user unauthorized".
+ */
+export class NotPermittedError extends WopiError {}
 
 /** 404: no such file (or the caller may not know it exists). */
 export class NotFoundError extends WopiError {}
@@ -41,6 +50,26 @@ export class ConflictError extends WopiError {
     readonly headers: Record<string, string> = {},
   ) {
     super(reason);
+  }
+}
+
+/** 409: another file of the same owner already has this name. */
+export class FileNameTakenError extends ConflictError {
+  constructor(
+    readonly fileName: string,
+    readonly holderFileId: string,
+  ) {
+    super(`A file named "${fileName}" already exists`);
+  }
+}
+
+/** 409 for PutRelativeFile's X-WOPI-RelativeTarget: the name is taken; `validTarget` is a free one, if found. */
+export class RelativeTargetTakenError extends ConflictError {
+  constructor(
+    fileName: string,
+    readonly validTarget: string | undefined,
+  ) {
+    super(`A file named "${fileName}" already exists`);
   }
 }
 

@@ -8,8 +8,10 @@ export type LockRequirement =
   | { readonly kind: 'lockableWith'; readonly lockId: string }
   /** RefreshLock, Unlock, UnlockAndRelock's X-WOPI-OldLock, PutFile: this live lock is on the file. */
   | { readonly kind: 'heldWith'; readonly lockId: string }
-  /** PutFile on an unlocked file: no live lock and the stored content is 0 bytes. */
-  | { readonly kind: 'unlockedAndEmpty' };
+  /** PutFile (seed 002): this live lock is on the file, or there is no live lock and the content is 0 bytes. */
+  | { readonly kind: 'savableWith'; readonly lockId: string | undefined }
+  /** DeleteFile, and RenameFile without X-WOPI-Lock: no live lock. */
+  | { readonly kind: 'unlocked' };
 
 export interface LockState {
   readonly lock?: Lock | undefined;
@@ -23,7 +25,9 @@ export function isSatisfied(requirement: LockRequirement, state: LockState, now:
       return live === undefined || live.id === requirement.lockId;
     case 'heldWith':
       return live !== undefined && live.id === requirement.lockId;
-    case 'unlockedAndEmpty':
-      return live === undefined && state.size === 0;
+    case 'savableWith':
+      return live === undefined ? state.size === 0 : live.id === requirement.lockId;
+    case 'unlocked':
+      return live === undefined;
   }
 }

@@ -1,6 +1,6 @@
 // The WOPI lock family: Lock, UnlockAndRelock, RefreshLock, Unlock, GetLock (seeds 000 and 001).
 // Each changing operation is one conditional write whose precondition is the whole rule.
-import { LockConflictError, NotFoundError } from './errors';
+import { LockConflictError, NotFoundError, type WopiError } from './errors';
 import type { FileRecord } from './file-record';
 import { type Lock, liveLock, lockHeaderValue } from './lock';
 import type { LockRequirement } from './lock-rules';
@@ -62,7 +62,7 @@ async function changeLock(
 }
 
 /** Why a lock precondition failed, as the error the spec wants: 404 for no file, else 409 with the current lock. */
-export function refusal(fileId: string, current: FileRecord | undefined, now: number): Error {
+export function refusal(fileId: string, current: FileRecord | undefined, now: number): WopiError {
   if (current === undefined) return new NotFoundError(`File ${fileId} does not exist`);
   const live = liveLock(current.lock, now);
   const reason =

@@ -2,6 +2,7 @@
 import type { FileRecord, FileVersion } from './file-record';
 import type { Lock } from './lock';
 import type { LockRequirement } from './lock-rules';
+import type { RecoveryCopy } from './recovery-copy';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -13,6 +14,10 @@ export type WriteResult =
   | { readonly applied: true }
   | { readonly applied: false; readonly current: FileRecord | undefined };
 
+export type RemoveResult =
+  | { readonly applied: true; readonly removed: FileRecord }
+  | { readonly applied: false; readonly current: FileRecord | undefined };
+
 export interface FileStore {
   /** A strongly consistent read of the file's record. */
   get(fileId: string): Promise<FileRecord | undefined>;
@@ -20,12 +25,50 @@ export interface FileStore {
   create(record: FileRecord): Promise<boolean>;
   /** One conditional write: when `requirement` holds at `now`, the lock becomes `next` (undefined removes it). */
   changeLock(fileId: string, requirement: LockRequirement, next: Lock | undefined, now: number): Promise<WriteResult>;
+  /**
+   * The commit of a save, one conditional write: when `requirement` holds and the current content is still
+   * `expectedVersion`, `content` becomes current and `versions` replaces the history.
+   */
+  commitContent(
+    fileId: string,
+    requirement: LockRequirement,
+    expectedVersion: number,
+    content: FileVersion,
+    versions: readonly FileVersion[],
+    now: number,
+  ): Promise<WriteResult>;
+  rename(fileId: string, requirement: LockRequirement, name: string, now: number): Promise<WriteResult>;
+  /** Deletes the record when `requirement` holds; on success says what it was. */
+  remove(fileId: string, requirement: LockRequirement, now: number): Promise<RemoveResult>;
 }
 
 export interface ContentStore {
   put(key: string, body: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array>;
+  copy(fromKey: string, toKey: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** A short-lived URL that downloads the object without further credentials. */
+  downloadUrl(key: string, ttlSeconds: number): Promise<string>;
+}
+
+export interface RecoveryStore {
+  add(copy: RecoveryCopy): Promise<void>;
+  list(fileId: string): Promise<RecoveryCopy[]>;
+}
+
+/** PutUserInfo's per-user string, returned as CheckFileInfo UserInfo. */
+export interface UserInfoStore {
+  get(userId: string): Promise<string | undefined>;
+  put(userId: string, info: string): Promise<void>;
+}
+
+/** File names are unique per owner (case-insensitive), as in a folder. */
+export interface NameIndex {
+  /** Claims `name` for `fileId`; returns the id of the file that already has it, if any. */
+  claim(ownerId: string, name: string, fileId: string): Promise<string | undefined>;
+  /** Frees `name` if `fileId` still holds it. */
+  release(ownerId: string, name: string, fileId: string): Promise<void>;
+  find(ownerId: string, name: string): Promise<string | undefined>;
 }
 
 export type { FileRecord, FileVersion };

@@ -6,10 +6,13 @@ import {
   LockConflictError,
   NotFoundError,
   NotImplementedError,
+  NotPermittedError,
   PayloadTooLargeError,
   PreconditionFailedError,
+  RelativeTargetTakenError,
   UnauthorizedError,
 } from '../domain/errors';
+import { encodeUtf7 } from './wopi-headers';
 import { json, type WopiResponse } from './wopi-response';
 
 export interface ErrorAnswer {
@@ -24,6 +27,7 @@ const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   [InvalidFileNameError, 400],
   [UnauthorizedError, 401],
   [NotFoundError, 404],
+  [NotPermittedError, 404],
   [LockConflictError, 409],
   [ConflictError, 409],
   [PreconditionFailedError, 412],
@@ -46,6 +50,9 @@ export function errorResponse(error: unknown): ErrorAnswer {
     headers['X-WOPI-LockFailureReason'] = headerSafe(reason);
   }
   if (error instanceof InvalidFileNameError) headers['X-WOPI-InvalidFileNameError'] = headerSafe(reason);
+  if (error instanceof RelativeTargetTakenError && error.validTarget !== undefined) {
+    headers['X-WOPI-ValidRelativeTarget'] = encodeUtf7(error.validTarget);
+  }
   if (error instanceof ConflictError) {
     Object.assign(headers, error.headers);
     if (error.body !== undefined) return { response: json(status, error.body, headers), reason, expected: true };

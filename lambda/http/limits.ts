@@ -1,4 +1,19 @@
 // Limits of the deployed path (API Gateway HTTP API -> Lambda) that the local server enforces too.
 
-/** A synchronous Lambda invocation's event and result may each be at most 6 MB (6,291,456 bytes). */
-export const LAMBDA_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
+/**
+ * A synchronous Lambda invocation's event may be at most 6,291,456 bytes ("Request must be smaller than
+ * 6291456 bytes for the InvokeFunction operation"); its result 6,291,556.
+ */
+export const LAMBDA_PAYLOAD_LIMIT_BYTES = 6_291_456;
+
+/**
+ * Room kept for the event's JSON around the body: headers (a 1024-character lock ID, the access token twice,
+ * Collabora's headers) and requestContext. test/integration/limits.test.ts builds the largest such event.
+ */
+export const EVENT_ENVELOPE_ALLOWANCE_BYTES = 16 * 1024;
+
+/**
+ * The largest file body that passes intact, in a request (PutFile) or a response (GetFile): binary bodies
+ * travel base64-encoded, 4 bytes for every 3.
+ */
+export const MAX_BODY_BYTES = Math.floor((LAMBDA_PAYLOAD_LIMIT_BYTES - EVENT_ENVELOPE_ALLOWANCE_BYTES) / 4) * 3;

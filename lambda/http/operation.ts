@@ -1,6 +1,7 @@
 // A WOPI operation as the handlers see it: a name, the right it needs, and a function of the request.
 import type { AccessGrant, Rights } from '../auth/access-token';
 import type { LockContext } from '../domain/locks';
+import type { SaveDeps } from '../domain/save-file';
 import type { Deps } from '../wiring';
 import type { WopiRequest } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
@@ -23,4 +24,10 @@ export type OperationSelector = (request: WopiRequest) => WopiOperation;
 
 export function lockContext(context: OperationContext): LockContext {
   return { files: context.files, now: context.now, lockTtlMs: context.config.lockTtlMs, userId: context.grant.userId };
+}
+
+export function saveDeps(context: OperationContext): SaveDeps {
+  const { files, contents, recovery, now, config } = context;
+  const { versionsKept, recoveryKeepMs } = config;
+  return { files, contents, recovery, now, userId: context.grant.userId, versionsKept, recoveryKeepMs };
 }

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { verifyAccessToken } from '../auth/access-token';
-import { UnauthorizedError } from '../domain/errors';
+import { NotPermittedError, WopiError } from '../domain/errors';
 import { getDeps } from '../wiring';
 import { errorResponse } from './error-response';
 import { logger } from './logger';
@@ -29,7 +29,7 @@ export function wopiHandler(select: OperationSelector) {
       const now = deps.clock.now();
       const grant = await verifyAccessToken(deps.tokenSecret, request.accessToken, request.fileId, now);
       if (operation.needs === 'write' && grant.rights !== 'write') {
-        throw new UnauthorizedError(`${operation.name} needs an access token with write rights`);
+        throw new NotPermittedError(`${operation.name} needs an access token with write rights`);
       }
       const response = await operation.run(request, { ...deps, grant, now });
       logger.info('answered', { status: response.status });
@@ -56,7 +56,8 @@ function errorAnswers(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayP
     onError: (request) => {
       const answer = errorResponse(request.error);
       const status = answer.response.status;
-      if (answer.expected) logger.warn('refused', { status, reason: answer.reason });
+      const details = request.error instanceof WopiError ? request.error.logDetails : {};
+      if (answer.expected) logger.warn('refused', { status, reason: answer.reason, ...details });
       else logger.error('failed', { status, error: request.error as Error });
       request.response = toApiGatewayResult(answer.response);
     },

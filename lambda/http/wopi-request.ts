@@ -8,8 +8,10 @@ export interface WopiRequest {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly accessToken: string | undefined;
   readonly body: Buffer;
-  /** The URL the WOPI client called, for links and proof keys. */
+  /** The URL the WOPI client called, for proof keys. */
   readonly url: string;
+  /** Scheme, host and stage prefix the client called, for links to other files of this host. */
+  readonly baseUrl: string;
 }
 
 // File ids are minted by this host (URL-safe, see domain/file-id.ts); anything else names no file.
@@ -23,11 +25,15 @@ export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
   const body =
     event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  // API Gateway sets X-Forwarded-Proto (https); the local server sets it too (http).
+  const origin = `${headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`;
+  const stagePrefix = event.rawPath.slice(0, Math.max(0, event.rawPath.indexOf('/wopi/')));
   return {
     fileId,
     headers,
     accessToken: event.queryStringParameters?.access_token,
     body,
-    url: `https://${event.requestContext.domainName}${event.rawPath}${query}`,
+    url: `${origin}${event.rawPath}${query}`,
+    baseUrl: `${origin}${stagePrefix}`,
   };
 }

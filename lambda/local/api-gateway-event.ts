@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-// HTTP APIs pass these bodies as text and base64-encode every other content type.
-const textContentType = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)|[^;]*\+(json|xml))/i;
+// HTTP APIs pass these bodies as text and base64-encode every other content type (a missing one included).
+const textContentType = /^(text\/|application\/(json|xml|javascript)\b)/i;
 
 export interface MatchedRoute {
   readonly routeKey: string;
@@ -17,7 +17,7 @@ export function toApiGatewayEvent(
   route: MatchedRoute,
   body: Buffer,
 ): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'x-forwarded-proto': 'http' };
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }

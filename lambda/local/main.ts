@@ -31,12 +31,15 @@ function persisted<T>(name: string, create: () => T): T {
 const { secret } = persisted('token-secret.json', () => ({ secret: randomBytes(32).toString('base64url') }));
 const tableName = env.WOPI_TABLE_NAME || 'wopi-files';
 const bucketName = env.WOPI_BUCKET_NAME || 'wopi-contents';
+const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
 const config = loadConfig({
+  WOPI_OFFER_FILE_URL: 'false',
   ...env,
   WOPI_TABLE_NAME: tableName,
   WOPI_BUCKET_NAME: bucketName,
   WOPI_TOKEN_SECRET: secret,
+  WOPI_PUBLIC_URL: publicUrl,
   DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
   S3_ENDPOINT: emulators.s3Endpoint,
 });
@@ -62,7 +65,6 @@ const fileId = await sampleFileId(deps);
 const server = createLocalServer();
 await new Promise<void>((ready) => server.listen(port, host, ready));
 const bound = server.address() as AddressInfo;
-const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${bound.port}`).replace(/\/+$/, '');
 const { token } = await mintAccessToken(
   deps.tokenSecret,
   { fileId, ...LOCAL_OWNER, rights: 'write' },

@@ -2,6 +2,7 @@
 // (counted), a hand-moved clock, and the local HTTP server that calls the same handlers as Lambda.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient, createS3Client } from '../../lambda/adapters/aws-clients';
 import { type AccessGrant, mintAccessToken, type Rights } from '../../lambda/auth/access-token';
 import { loadConfig } from '../../lambda/config';
@@ -18,6 +19,8 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export interface HostOptions {
   /** Extra environment for loadConfig, e.g. WOPI_LOCK_TTL_SECONDS. */
   readonly env?: Record<string, string>;
+  /** Adds middleware to the real DynamoDB client (fault injection); it runs outside the request counter. */
+  readonly wrapDb?: (db: DynamoDBDocumentClient) => void;
 }
 
 export interface TestHost {
@@ -46,9 +49,14 @@ export interface WopiCall {
 export async function startTestHost(options: HostOptions = {}): Promise<TestHost> {
   const names = { WOPI_TABLE_NAME: 'wopi-files-test', WOPI_BUCKET_NAME: 'wopi-contents-test' };
   const emulators = await startEmulators({ tableName: names.WOPI_TABLE_NAME, bucketName: names.WOPI_BUCKET_NAME });
+  // The server loads its dependencies on the first request, so it can listen before they exist.
+  const server: Server = createLocalServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
     ...names,
     WOPI_TOKEN_SECRET: TEST_SECRET,
+    WOPI_PUBLIC_URL: baseUrl,
     DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
     S3_ENDPOINT: emulators.s3Endpoint,
     ...options.env,
@@ -61,9 +69,6 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   requests.attach(s3, 's3');
   const deps = await buildDeps(config, { clock, db, s3 });
   provideDeps(deps);
-  const server: Server = createLocalServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const host: TestHost = {
     baseUrl,

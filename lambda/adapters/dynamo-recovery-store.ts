@@ -1,0 +1,51 @@
+// Recovery copies live beside their file's record (same partition), and DynamoDB TTL removes them when due.
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecoveryStore } from '../domain/ports';
+import type { RecoveryCopy } from '../domain/recovery-copy';
+import { fileKey } from './dynamo-file-store';
+import { TTL_ATTRIBUTE } from './table-schema';
+
+const SORT_PREFIX = 'recovery#';
+
+export class DynamoRecoveryStore implements RecoveryStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async add(copy: RecoveryCopy): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: fileKey(copy.fileId).pk,
+          sk: `${SORT_PREFIX}${copy.copyId}`,
+          ...copy,
+          [TTL_ATTRIBUTE]: Math.ceil(copy.keepUntil / 1000),
+        },
+      }),
+    );
+  }
+
+  async list(fileId: string): Promise<RecoveryCopy[]> {
+    const copies: RecoveryCopy[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': fileKey(fileId).pk, ':prefix': SORT_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, [TTL_ATTRIBUTE]: _ttl, ...copy } = item;
+        copies.push(copy as RecoveryCopy);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return copies;
+  }
+}

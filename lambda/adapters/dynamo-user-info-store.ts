@@ -1,0 +1,21 @@
+// PutUserInfo's string, one item per user.
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { UserInfoStore } from '../domain/ports';
+
+const key = (userId: string) => ({ pk: `user#${userId}`, sk: 'userinfo' });
+
+export class DynamoUserInfoStore implements UserInfoStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(userId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(userId) }));
+    return typeof Item?.info === 'string' ? Item.info : undefined;
+  }
+
+  async put(userId: string, info: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key(userId), info } }));
+  }
+}

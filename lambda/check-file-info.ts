@@ -1,0 +1,24 @@
+// WOPI CheckFileInfo: GET /wopi/files/{file_id}.
+import { NotFoundError } from './domain/errors';
+import { checkFileInfo as fileInfo } from './domain/file-info';
+import type { WopiOperation } from './http/operation';
+import { wopiHandler } from './http/wopi-handler';
+import { json } from './http/wopi-response';
+
+export const checkFileInfo: WopiOperation = {
+  name: 'CheckFileInfo',
+  needs: 'read',
+  run: async (req, ctx) => {
+    const { grant } = ctx;
+    const [record, userInfo] = await Promise.all([ctx.files.get(req.fileId), ctx.userInfo.get(grant.userId)]);
+    if (record === undefined) throw new NotFoundError(`File ${req.fileId} does not exist`);
+    const { offerFileUrl, downloadUrlTtlSeconds } = ctx.config;
+    const fileUrl = offerFileUrl
+      ? await ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds)
+      : undefined;
+    const viewer = { userId: grant.userId, userName: grant.userName, canWrite: grant.rights === 'write', userInfo };
+    return json(200, fileInfo(record, viewer, { fileUrl, extra: ctx.config.checkFileInfoExtra }));
+  },
+};
+
+export const handler = wopiHandler(() => checkFileInfo);

@@ -1,0 +1,43 @@
+// GetFile: the exact bytes of the current content, or a redirect to them when they are too large to pass
+// through the host's response.
+import { BadRequestError, NotFoundError, PreconditionFailedError } from './errors';
+import type { FileRecord } from './file-record';
+import type { ContentStore, FileStore } from './ports';
+
+export type Download =
+  | { readonly kind: 'bytes'; readonly record: FileRecord; readonly bytes: Uint8Array }
+  | { readonly kind: 'redirect'; readonly record: FileRecord; readonly url: string };
+
+export interface ReadOptions {
+  /** X-WOPI-MaxExpectedSize as sent, if any. */
+  readonly maxExpectedSize: string | undefined;
+  /** Larger contents are answered with a redirect to a short-lived URL. */
+  readonly inlineLimit: number;
+  readonly urlTtlSeconds: number;
+}
+
+export async function readFile(
+  stores: { readonly files: FileStore; readonly contents: ContentStore },
+  fileId: string,
+  options: ReadOptions,
+): Promise<Download> {
+  const record = await stores.files.get(fileId);
+  if (record === undefined) throw new NotFoundError(`File ${fileId} does not exist`);
+  const max = parseMaxExpectedSize(options.maxExpectedSize);
+  if (max !== undefined && record.content.size > max) {
+    throw new PreconditionFailedError(
+      `The file is ${record.content.size} bytes, more than X-WOPI-MaxExpectedSize ${max}`,
+    );
+  }
+  const key = record.content.contentKey;
+  if (record.content.size > options.inlineLimit) {
+    return { kind: 'redirect', record, url: await stores.contents.downloadUrl(key, options.urlTtlSeconds) };
+  }
+  return { kind: 'bytes', record, bytes: await stores.contents.get(key) };
+}
+
+function parseMaxExpectedSize(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,15}$/.test(value)) throw new BadRequestError('X-WOPI-MaxExpectedSize must be a whole number');
+  return Number(value);
+}

@@ -1,0 +1,41 @@
+// WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file beside this one.
+import { mintAccessToken } from './auth/access-token';
+import { BadRequestError, PayloadTooLargeError } from './domain/errors';
+import { putRelativeFile as createRelative, type TargetName } from './domain/put-relative-file';
+import { MAX_BODY_BYTES } from './http/limits';
+import { saveDeps, type WopiOperation } from './http/operation';
+import { decodeUtf7 } from './http/wopi-headers';
+import type { WopiRequest } from './http/wopi-request';
+import { json } from './http/wopi-response';
+
+function targetOf(req: WopiRequest): TargetName {
+  const suggested = req.headers['x-wopi-suggestedtarget'];
+  const relative = req.headers['x-wopi-relativetarget'];
+  if ((suggested === undefined) === (relative === undefined)) {
+    throw new BadRequestError('Send exactly one of X-WOPI-SuggestedTarget and X-WOPI-RelativeTarget');
+  }
+  if (suggested !== undefined) return { mode: 'suggested', name: decodeUtf7(suggested) };
+  const overwrite = req.headers['x-wopi-overwriterelativetarget']?.trim().toLowerCase() === 'true';
+  return { mode: 'relative', name: decodeUtf7(relative ?? ''), overwrite };
+}
+
+export const putRelativeFile: WopiOperation = {
+  name: 'PutRelativeFile',
+  needs: 'write',
+  run: async (req, ctx) => {
+    const target = targetOf(req);
+    if (req.body.byteLength > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeError(`The body is ${req.body.byteLength} bytes; this host accepts ${MAX_BODY_BYTES}`);
+    }
+    const created = await createRelative({ ...saveDeps(ctx), names: ctx.names }, req.fileId, target, req.body);
+    const { grant } = ctx;
+    const { token } = await mintAccessToken(
+      ctx.tokenSecret,
+      { fileId: created.fileId, userId: grant.userId, userName: grant.userName, rights: 'write' },
+      ctx.config.tokenTtlSeconds,
+      ctx.now,
+    );
+    const base = ctx.config.publicUrl ?? req.baseUrl;
+    return json(200, { Name: created.name, Url: `${base}/wopi/files/${created.fileId}?access_token=${token}` });
+  },
+};

@@ -1,0 +1,18 @@
+// WOPI RenameFile: X-WOPI-Override RENAME_FILE; X-WOPI-RequestedName is UTF-7 and has no extension.
+import { BadRequestError } from './domain/errors';
+import { renameFile as rename } from './domain/rename-file';
+import type { WopiOperation } from './http/operation';
+import { decodeUtf7 } from './http/wopi-headers';
+import { json } from './http/wopi-response';
+
+export const renameFile: WopiOperation = {
+  name: 'RenameFile',
+  needs: 'write',
+  run: async (req, ctx) => {
+    const requested = req.headers['x-wopi-requestedname'];
+    if (requested === undefined) throw new BadRequestError('X-WOPI-RequestedName is missing');
+    const lockId = req.headers['x-wopi-lock'];
+    const name = await rename(ctx, req.fileId, lockId === '' ? undefined : lockId, decodeUtf7(requested));
+    return json(200, { Name: name });
+  },
+};
