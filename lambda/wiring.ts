@@ -11,6 +11,7 @@ import { DynamoUserInfoStore } from './adapters/dynamo-user-info-store';
 import { S3ContentStore } from './adapters/s3-content-store';
 import { type Config, loadConfig } from './config';
 import type { Clock, ContentStore, FileStore, NameIndex, RecoveryStore, UserInfoStore } from './domain/ports';
+import { tracer } from './observability';
 
 export interface Deps {
   readonly config: Config;
@@ -48,8 +49,8 @@ export interface DepsOverrides {
 }
 
 export async function buildDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
-  const db = overrides.db ?? createDynamoClient(config);
-  const s3 = overrides.s3 ?? createS3Client(config);
+  const db = overrides.db ?? tracer.captureAWSv3Client(createDynamoClient(config));
+  const s3 = overrides.s3 ?? tracer.captureAWSv3Client(createS3Client(config));
   const clock = overrides.clock ?? systemClock;
   return {
     config,

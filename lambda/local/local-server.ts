@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Route, routeKey, routes } from '../../infra/routes';
 import { LAMBDA_PAYLOAD_LIMIT_BYTES } from '../http/limits';
-import { logger } from '../http/logger';
+import { logger } from '../observability';
 import { type MatchedRoute, toApiGatewayEvent } from './api-gateway-event';
 
 type Handler = (event: APIGatewayProxyEventV2, context: object) => Promise<APIGatewayProxyStructuredResultV2>;

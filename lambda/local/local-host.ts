@@ -1,0 +1,89 @@
+// The local WOPI host on 127.0.0.1 with its embedded emulators and a document to open (see main.ts).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import { mintAccessToken } from '../auth/access-token';
+import { loadConfig } from '../config';
+import { createFile } from '../domain/create-file';
+import { buildDeps, type Deps, provideDeps } from '../wiring';
+import { startEmulators } from './emulators';
+import { createLocalServer } from './local-server';
+import { SAMPLE_NAME, sampleDocument } from './sample-document';
+
+const LOCAL_OWNER = { userId: 'local-owner', userName: 'Local Owner' };
+
+const env = process.env;
+const dataDir = resolve(env.WOPI_DATA_DIR || '.data');
+const host = env.HOST || '127.0.0.1';
+const port = Number(env.PORT || 8080);
+mkdirSync(dataDir, { recursive: true });
+
+/** Small JSON files under the data folder: the signing secret and which file is the sample. */
+function persisted<T>(name: string, create: () => T): T {
+  const path = join(dataDir, name);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T;
+  const value = create();
+  writeFileSync(path, JSON.stringify(value), { mode: 0o600 });
+  return value;
+}
+
+const { secret } = persisted('token-secret.json', () => ({ secret: randomBytes(32).toString('base64url') }));
+const tableName = env.WOPI_TABLE_NAME || 'wopi-files';
+const bucketName = env.WOPI_BUCKET_NAME || 'wopi-contents';
+const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
+const emulators = await startEmulators({ tableName, bucketName, dataDir });
+const config = loadConfig({
+  WOPI_OFFER_FILE_URL: 'false',
+  ...env,
+  WOPI_TABLE_NAME: tableName,
+  WOPI_BUCKET_NAME: bucketName,
+  WOPI_TOKEN_SECRET: secret,
+  WOPI_PUBLIC_URL: publicUrl,
+  DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+  S3_ENDPOINT: emulators.s3Endpoint,
+});
+const deps = await buildDeps(config);
+provideDeps(deps);
+
+/** The sample (or WOPI_SAMPLE_FILE) is added once; a restart finds it again. */
+async function sampleFileId(deps: Deps): Promise<string> {
+  const source = env.WOPI_SAMPLE_FILE ? resolve(env.WOPI_SAMPLE_FILE) : undefined;
+  const known = persisted<Record<string, string>>('sample-files.json', () => ({}));
+  const label = source ?? SAMPLE_NAME;
+  const existing = known[label];
+  if (existing !== undefined && (await deps.files.get(existing)) !== undefined) return existing;
+  const bytes = source ? readFileSync(source) : sampleDocument();
+  const name = source ? basename(source) : SAMPLE_NAME;
+  const record = await createFile(deps, { name, ownerId: LOCAL_OWNER.userId, bytes }, Date.now());
+  known[label] = record.fileId;
+  writeFileSync(join(dataDir, 'sample-files.json'), JSON.stringify(known));
+  return record.fileId;
+}
+
+const fileId = await sampleFileId(deps);
+const server = createLocalServer();
+await new Promise<void>((ready) => server.listen(port, host, ready));
+const bound = server.address() as AddressInfo;
+const { token } = await mintAccessToken(
+  deps.tokenSecret,
+  { fileId, ...LOCAL_OWNER, rights: 'write' },
+  config.tokenTtlSeconds,
+);
+
+console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
+console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
+console.log(`Access token: ${token}`);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('Stopping...');
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+  await emulators.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
