@@ -1,5 +1,5 @@
 // Recovery copies live beside their file's record (same partition), and DynamoDB TTL removes them when due.
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecoveryStore } from '../domain/ports';
 import type { RecoveryCopy } from '../domain/recovery-copy';
 import { fileKey } from './dynamo-file-store';
@@ -47,5 +47,11 @@ export class DynamoRecoveryStore implements RecoveryStore {
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
     return copies;
+  }
+
+  async remove(fileId: string, copyId: string): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: fileKey(fileId).pk, sk: `${SORT_PREFIX}${copyId}` } }),
+    );
   }
 }

@@ -49,11 +49,19 @@ export interface ContentStore {
   delete(key: string): Promise<void>;
   /** A short-lived URL that downloads the object without further credentials. */
   downloadUrl(key: string, ttlSeconds: number): Promise<string>;
+  /** Every object under `prefix`, with when it was written (epoch milliseconds). */
+  list(prefix: string): AsyncIterable<StoredObject>;
+}
+
+export interface StoredObject {
+  readonly key: string;
+  readonly writtenAt: number;
 }
 
 export interface RecoveryStore {
   add(copy: RecoveryCopy): Promise<void>;
   list(fileId: string): Promise<RecoveryCopy[]>;
+  remove(fileId: string, copyId: string): Promise<void>;
 }
 
 /** PutUserInfo's per-user string, returned as CheckFileInfo UserInfo. */

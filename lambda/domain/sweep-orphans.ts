@@ -1,0 +1,55 @@
+// The orphan sweep: deletes stored objects nothing points at any more. They come from uploads whose commit
+// failed and whose cleanup failed too, from deleted files, and from recovery copies past their keeping time.
+// Correctness never depends on it; it only returns storage.
+import type { ContentStore, FileStore, RecoveryStore } from './ports';
+
+export interface SweepDeps {
+  readonly files: FileStore;
+  readonly contents: ContentStore;
+  readonly recovery: RecoveryStore;
+  readonly now: number;
+  /**
+   * Objects younger than this are left alone: they may belong to a save that has uploaded but not yet
+   * committed. Longer than any request can run.
+   */
+  readonly graceMs: number;
+}
+
+export interface SweepReport {
+  readonly examined: number;
+  readonly deleted: readonly string[];
+}
+
+// Keys are files/<fileId>/<uuid> and recovery/<fileId>/<copyId> (domain/content.ts, domain/save-file.ts).
+const keyPattern = /^(files|recovery)\/([^/]+)\/([^/]+)$/;
+
+export async function sweepOrphans(deps: SweepDeps): Promise<SweepReport> {
+  const deleted: string[] = [];
+  let examined = 0;
+  // Listings come in key order, so one file's objects are contiguous: only its references are held.
+  let current: { fileId: string; keys: Set<string> } | undefined;
+  for (const prefix of ['files/', 'recovery/']) {
+    for await (const object of deps.contents.list(prefix)) {
+      examined++;
+      if (deps.now - object.writtenAt < deps.graceMs) continue;
+      const match = keyPattern.exec(object.key);
+      if (match === null) continue; // not ours to judge
+      const fileId = match[2] ?? '';
+      if (current?.fileId !== fileId) current = { fileId, keys: await referencedKeys(deps, fileId) };
+      if (!current.keys.has(object.key)) {
+        await deps.contents.delete(object.key);
+        deleted.push(object.key);
+      }
+    }
+  }
+  return { examined, deleted };
+}
+
+/** Everything the file's record and its live recovery copies point at. */
+async function referencedKeys(deps: SweepDeps, fileId: string): Promise<Set<string>> {
+  const [record, copies] = await Promise.all([deps.files.get(fileId), deps.recovery.list(fileId)]);
+  const keys = new Set<string>();
+  if (record !== undefined) for (const version of [record.content, ...record.versions]) keys.add(version.contentKey);
+  for (const copy of copies) if (copy.keepUntil > deps.now) keys.add(copy.contentKey);
+  return keys;
+}
