@@ -70,12 +70,14 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   const deps = await buildDeps(config, { clock, db, s3 });
   provideDeps(deps);
 
+  let fileCount = 0;
   const host: TestHost = {
     baseUrl,
     deps,
     clock,
     requests,
-    addFile: (bytes = 'hello', name = 'test.docx', owner = 'owner-1') =>
+    // Names are unique per owner, so each file gets its own unless the test names it.
+    addFile: (bytes = 'hello', name = `test-${++fileCount}.docx`, owner = 'owner-1') =>
       createFile(
         deps,
         { name, ownerId: owner, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes },

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newContentKey } from '../../lambda/domain/content';
+import { listRecoveryCopies, restoreRecoveryCopy } from '../../lambda/domain/recovery';
+import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
+import { startTestHost, type TestHost } from '../support/wopi-host';
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+  // S3 stamps objects with the real time; the sweep compares it with the host's clock.
+  host.clock.advance(Date.now() - host.clock.now());
+});
+afterAll(() => host.close());
+
+const HOUR = 3600_000;
+
+async function refusedSave(fileId: string, body: string): Promise<void> {
+  const res = await host.wopi(fileId, { path: '/contents', override: 'PUT', headers: { 'X-WOPI-Lock': 'x' }, body });
+  expect(res.status).toBe(409);
+}
+
+describe('recovery copies', () => {
+  it('lists a refused save and restores it as a new version, keeping the replaced content in the history', async () => {
+    // Prepare
+    const file = await host.addFile('original');
+    await refusedSave(file.fileId, 'work that must not be lost');
+    const [copy] = await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId);
+    // Act
+    const restored = await restoreRecoveryCopy(
+      { ...host.deps, now: host.clock.now(), userId: 'owner-1', versionsKept: 5, recoveryKeepMs: HOUR },
+      file.fileId,
+      copy?.copyId ?? '',
+    );
+    // Assess
+    const record = await host.deps.files.get(file.fileId);
+    expect(record?.content.version).toBe(restored.version);
+    expect(Buffer.from(await host.deps.contents.get(restored.contentKey)).toString()).toBe(
+      'work that must not be lost',
+    );
+    expect(record?.versions.map((v) => v.version)).toEqual([1]);
+  });
+
+  it('refuses to restore while a WOPI client holds a lock, answering with that lock', async () => {
+    // Prepare
+    const file = await host.addFile('original');
+    await refusedSave(file.fileId, 'late save');
+    const [copy] = await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId);
+    await host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'editor' } });
+    // Act
+    const restoring = restoreRecoveryCopy(
+      { ...host.deps, now: host.clock.now(), userId: 'owner-1', versionsKept: 5, recoveryKeepMs: HOUR },
+      file.fileId,
+      copy?.copyId ?? '',
+    );
+    // Assess
+    await expect(restoring).rejects.toMatchObject({ name: 'LockConflictError', currentLock: 'editor' });
+  });
+});
+
+describe('orphan sweep', () => {
+  it('deletes an upload no record points at, and keeps current content, versions and live recovery copies', async () => {
+    // Prepare
+    const file = await host.addFile('v1');
+    await host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'L' } });
+    await host.wopi(file.fileId, { path: '/contents', override: 'PUT', headers: { 'X-WOPI-Lock': 'L' }, body: 'v2' });
+    await refusedSave(file.fileId, 'refused');
+    const orphan = newContentKey(file.fileId);
+    await host.deps.contents.put(orphan, Buffer.from('uncommitted upload'));
+    const now = host.clock.now() + 2 * HOUR;
+    // Act
+    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR });
+    // Assess
+    expect(report.deleted).toContain(orphan);
+    const record = await host.deps.files.get(file.fileId);
+    const kept = [record?.content, ...(record?.versions ?? [])].map((v) => v?.contentKey ?? '');
+    expect(report.deleted.some((key) => kept.includes(key))).toBe(false);
+    const copies = await host.deps.recovery.list(file.fileId);
+    expect(report.deleted).not.toContain(copies[0]?.contentKey);
+  });
+
+  it('leaves an object younger than the grace period: its save may not have committed yet', async () => {
+    // Prepare
+    const file = await host.addFile('v1');
+    const inFlight = newContentKey(file.fileId);
+    await host.deps.contents.put(inFlight, Buffer.from('being saved'));
+    // Act
+    const report = await sweepOrphans({ ...host.deps, now: host.clock.now(), graceMs: HOUR });
+    // Assess
+    expect(report.deleted).not.toContain(inFlight);
+  });
+
+  it('deletes a recovery copy past its keeping time and the contents of a deleted file', async () => {
+    // Prepare
+    const file = await host.addFile('v1');
+    await refusedSave(file.fileId, 'refused');
+    const [copy] = await host.deps.recovery.list(file.fileId);
+    const gone = await host.addFile('to be deleted', 'gone.docx');
+    await host.deps.files.remove(gone.fileId, { kind: 'unlocked' }, host.clock.now());
+    const now = (copy?.keepUntil ?? 0) + HOUR;
+    // Act
+    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR });
+    // Assess
+    expect(report.deleted).toContain(copy?.contentKey);
+    expect(report.deleted).toContain(gone.content.contentKey);
+  });
+});
