@@ -24,7 +24,10 @@ export function fileKey(fileId: string): { pk: string; sk: string } {
 // correctness never waits for anything to delete stale locks.
 const fileExists = 'attribute_exists(pk)';
 const unlocked = '(attribute_not_exists(lockId) OR lockExpiresAt <= :now)';
-const heldWith = '(lockId = :lockId AND lockExpiresAt > :now)';
+// A WOPI lock ID matches only a WOPI client's lock, never a check-out (lockKind 'checkout').
+const wopiLock = '(attribute_not_exists(lockKind) OR lockKind <> :checkout)';
+const heldWith = `(lockId = :lockId AND lockExpiresAt > :now AND ${wopiLock})`;
+const checkedOut = '(lockKind = :checkout AND lockExpiresAt > :now)';
 const empty = '#content.#size = :zero';
 
 /** The ConditionExpression that states `requirement` (domain/lock-rules.ts) for one file item. */
@@ -33,6 +36,11 @@ export function lockCondition(requirement: LockRequirement, now: number) {
   const names: Record<string, string> = {};
   const useLockId = (lockId: string) => {
     values[':lockId'] = lockId;
+    values[':checkout'] = 'checkout';
+  };
+  const useHolder = (userId: string) => {
+    values[':holder'] = userId;
+    values[':checkout'] = 'checkout';
   };
   const useEmpty = () => {
     values[':zero'] = 0;
@@ -42,7 +50,7 @@ export function lockCondition(requirement: LockRequirement, now: number) {
   switch (requirement.kind) {
     case 'lockableWith':
       useLockId(requirement.lockId);
-      rule = `(${unlocked} OR lockId = :lockId)`; // Lock with the same id only refreshes the timer
+      rule = `(${unlocked} OR (lockId = :lockId AND ${wopiLock}))`; // the same id only refreshes the timer
       break;
     case 'heldWith':
       useLockId(requirement.lockId);
@@ -59,6 +67,18 @@ export function lockCondition(requirement: LockRequirement, now: number) {
     case 'unlocked':
       rule = unlocked;
       break;
+    case 'checkOutBy':
+      useHolder(requirement.userId);
+      rule = `(${unlocked} OR (${checkedOut} AND lockedBy = :holder))`;
+      break;
+    case 'checkedOutBy':
+      values[':checkout'] = 'checkout';
+      if (requirement.userId === undefined) rule = checkedOut;
+      else {
+        useHolder(requirement.userId);
+        rule = `(${checkedOut} AND lockedBy = :holder)`;
+      }
+      break;
   }
   return { expression: `${fileExists} AND ${rule}`, values, names };
 }
@@ -74,6 +94,8 @@ interface FileItem {
   lockId?: string;
   lockExpiresAt?: number;
   lockedBy?: string;
+  lockKind?: 'wopi' | 'checkout';
+  lockedByName?: string;
 }
 
 export function recordFromItem(item: Record<string, unknown>): FileRecord {
@@ -100,7 +122,13 @@ function itemFromRecord(record: FileRecord): FileItem {
     ownerId: record.ownerId,
     content: record.content,
     versions: [...record.versions],
-    ...(record.lock && { lockId: record.lock.id, lockExpiresAt: record.lock.expiresAt, lockedBy: record.lock.holder }),
+    ...(record.lock && {
+      lockId: record.lock.id,
+      lockExpiresAt: record.lock.expiresAt,
+      lockedBy: record.lock.holder,
+      lockKind: record.lock.kind,
+      lockedByName: record.lock.holderName,
+    }),
   };
 }
 
@@ -140,12 +168,21 @@ export class DynamoFileStore implements FileStore {
     now: number,
   ): Promise<WriteResult> {
     const condition = lockCondition(requirement, now);
+    const lockAttributes = 'lockId, lockExpiresAt, lockedBy, lockKind, lockedByName';
     const update =
       next === undefined
-        ? { expression: 'REMOVE lockId, lockExpiresAt, lockedBy', values: {} }
+        ? { expression: `REMOVE ${lockAttributes}`, values: {} }
         : {
-            expression: 'SET lockId = :newLockId, lockExpiresAt = :expiresAt, lockedBy = :holder',
-            values: { ':newLockId': next.id, ':expiresAt': next.expiresAt, ':holder': next.holder },
+            expression:
+              'SET lockId = :newLockId, lockExpiresAt = :expiresAt, lockedBy = :newHolder, lockKind = :newKind, ' +
+              'lockedByName = :newHolderName',
+            values: {
+              ':newLockId': next.id,
+              ':expiresAt': next.expiresAt,
+              ':newHolder': next.holder,
+              ':newKind': next.kind ?? 'wopi',
+              ':newHolderName': next.holderName ?? next.holder,
+            },
           };
     return this.conditionalUpdate(fileId, {
       UpdateExpression: update.expression,

@@ -10,6 +10,17 @@ export interface Lock {
   readonly expiresAt: number;
   /** The user id that set or last refreshed the lock. */
   readonly holder: string;
+  /**
+   * Absent for a WOPI client's lock; 'checkout' for a person's check-out through the DocSpace or SuperOffice
+   * API (a "third-party" lock in the seeds' words), which no WOPI lock ID can match, refresh or remove.
+   */
+  readonly kind?: 'checkout';
+  /** The holder's display name, for failure reasons. */
+  readonly holderName?: string;
+}
+
+export function isCheckOut(lock: Lock | undefined): boolean {
+  return lock?.kind === 'checkout';
 }
 
 /** The lock that is in force at `now`: an expired lock is treated exactly like no lock. */

@@ -2,7 +2,7 @@
 // Each changing operation is one conditional write whose precondition is the whole rule.
 import { LockConflictError, NotFoundError, type WopiError } from './errors';
 import type { FileRecord } from './file-record';
-import { type Lock, liveLock, lockHeaderValue } from './lock';
+import { isCheckOut, type Lock, liveLock, lockHeaderValue } from './lock';
 import type { LockRequirement } from './lock-rules';
 import type { FileStore } from './ports';
 
@@ -65,7 +65,8 @@ async function changeLock(
 export function refusal(fileId: string, current: FileRecord | undefined, now: number): WopiError {
   if (current === undefined) return new NotFoundError(`File ${fileId} does not exist`);
   const live = liveLock(current.lock, now);
-  const reason =
-    live === undefined ? 'File is not locked' : `File is locked by another lock id (holder ${live.holder})`;
+  let reason = 'File is not locked';
+  if (isCheckOut(live)) reason = `File is checked out by ${live?.holderName ?? live?.holder} (${live?.holder})`;
+  else if (live !== undefined) reason = `File is locked by another lock id (holder ${live.holder})`;
   return new LockConflictError(lockHeaderValue(current.lock, now), reason);
 }
