@@ -21,6 +21,29 @@ export const routes: readonly Route[] = [
   // Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutRelativeFile, RenameFile, DeleteFile, PutUserInfo,
   // picked by X-WOPI-Override.
   { method: 'POST', path: '/wopi/files/{file_id}', entry: 'files-override', table: 'write', bucket: 'write' },
+  // Check-out in the shapes of ONLYOFFICE DocSpace (seed 003) and SuperOffice (seed 004).
+  { method: 'PUT', path: '/api/2.0/files/file/{file_id}/lock', entry: 'docspace-lock', table: 'write', bucket: 'none' },
+  {
+    method: 'GET',
+    path: '/api/2.0/files/file/{file_id}/protectusers',
+    entry: 'docspace-protect-users',
+    table: 'read',
+    bucket: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-lock',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Document/{file_id}/Unlock',
+    entry: 'superoffice-unlock',
+    table: 'write',
+    bucket: 'none',
+  },
 ];
 
 export function routeKey(route: Route): string {

@@ -8,9 +8,11 @@ import { DynamoFileStore } from './adapters/dynamo-file-store';
 import { DynamoNameIndex } from './adapters/dynamo-name-index';
 import { DynamoRecoveryStore } from './adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from './adapters/dynamo-user-info-store';
+import { DynamoUserStore } from './adapters/dynamo-user-store';
 import { S3ContentStore } from './adapters/s3-content-store';
 import { type Config, loadConfig } from './config';
 import type { Clock, ContentStore, FileStore, NameIndex, RecoveryStore, UserInfoStore } from './domain/ports';
+import type { UserStore } from './domain/users';
 import { tracer } from './observability';
 
 export interface Deps {
@@ -20,6 +22,7 @@ export interface Deps {
   readonly names: NameIndex;
   readonly recovery: RecoveryStore;
   readonly userInfo: UserInfoStore;
+  readonly users: UserStore;
   readonly clock: Clock;
   readonly tokenSecret: Uint8Array;
 }
@@ -59,6 +62,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     names: new DynamoNameIndex(db, config.tableName),
     recovery: new DynamoRecoveryStore(db, config.tableName),
     userInfo: new DynamoUserInfoStore(db, config.tableName),
+    users: new DynamoUserStore(db, config.tableName),
     clock,
     tokenSecret: await resolveTokenSecret(config),
   };

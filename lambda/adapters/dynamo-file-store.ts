@@ -9,7 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { FileRecord, FileVersion } from '../domain/file-record';
+import type { FileRecord, FileVersion, Share } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
 import type { LockRequirement } from '../domain/lock-rules';
 import type { FileStore, RemoveResult, WriteResult } from '../domain/ports';
@@ -94,6 +94,7 @@ interface FileItem {
   lockId?: string;
   lockExpiresAt?: number;
   lockedBy?: string;
+  shares?: Record<string, Share>;
   lockKind?: 'wopi' | 'checkout';
   lockedByName?: string;
 }
@@ -103,13 +104,20 @@ export function recordFromItem(item: Record<string, unknown>): FileRecord {
   const lock: Lock | undefined =
     it.lockId === undefined
       ? undefined
-      : { id: it.lockId, expiresAt: it.lockExpiresAt ?? 0, holder: it.lockedBy ?? '' };
+      : {
+          id: it.lockId,
+          expiresAt: it.lockExpiresAt ?? 0,
+          holder: it.lockedBy ?? '',
+          ...(it.lockKind === 'checkout' && { kind: 'checkout' as const }),
+          ...(it.lockedByName !== undefined && { holderName: it.lockedByName }),
+        };
   return {
     fileId: it.fileId,
     name: it.name,
     ownerId: it.ownerId,
     content: it.content,
     versions: it.versions ?? [],
+    shares: it.shares ?? {},
     ...(lock && { lock }),
   };
 }
@@ -122,6 +130,7 @@ function itemFromRecord(record: FileRecord): FileItem {
     ownerId: record.ownerId,
     content: record.content,
     versions: [...record.versions],
+    shares: { ...record.shares },
     ...(record.lock && {
       lockId: record.lock.id,
       lockExpiresAt: record.lock.expiresAt,
@@ -223,6 +232,25 @@ export class DynamoFileStore implements FileStore {
       ExpressionAttributeNames: { ...condition.names, '#name': 'name' },
       ExpressionAttributeValues: { ...condition.values, ':name': name },
     });
+  }
+
+  async share(fileId: string, userId: string, share: Share | undefined): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: fileKey(fileId),
+          UpdateExpression: share === undefined ? 'REMOVE shares.#user' : 'SET shares.#user = :share',
+          ConditionExpression: fileExists,
+          ExpressionAttributeNames: { '#user': userId },
+          ...(share !== undefined && { ExpressionAttributeValues: { ':share': share } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async remove(fileId: string, requirement: LockRequirement, now: number): Promise<RemoveResult> {

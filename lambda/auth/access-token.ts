@@ -1,8 +1,9 @@
 // WOPI access tokens: HS256 JWTs scoped to one file, one user and a set of rights.
 import { errors, jwtVerify, SignJWT } from 'jose';
+import type { Rights } from '../domain/access';
 import { UnauthorizedError } from '../domain/errors';
 
-export type Rights = 'read' | 'write';
+export type { Rights };
 
 /** What a verified token allows: who acts, on which file, with which rights, until when. */
 export interface AccessGrant {

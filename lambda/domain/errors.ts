@@ -20,6 +20,9 @@ export class InvalidFileNameError extends WopiError {}
 /** 401: the access token is missing, invalid, expired, for another file, or lacks the right. */
 export class UnauthorizedError extends WopiError {}
 
+/** 403: the caller is known and may see the file, but not do this (e.g. check out with view rights). */
+export class ForbiddenError extends WopiError {}
+
 /**
  * 404 with a valid token that lacks the right (e.g. a write with a view-only token): the WOPI status tables
  * list 401 only for an invalid token and 404 for "Resource not found/user unauthorized".

@@ -23,6 +23,9 @@ export interface FileVersion {
   readonly saveContext?: SaveContext;
 }
 
+/** What a user other than the owner may do with a file. */
+export type Share = 'view' | 'edit';
+
 export interface FileRecord {
   readonly fileId: string;
   readonly name: string;
@@ -31,4 +34,6 @@ export interface FileRecord {
   /** Earlier contents, oldest first, at most the configured number. */
   readonly versions: readonly FileVersion[];
   readonly lock?: Lock;
+  /** userId -> share; the owner is not listed and may always edit. */
+  readonly shares?: Readonly<Record<string, Share>>;
 }

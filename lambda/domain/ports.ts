@@ -1,5 +1,5 @@
 // What the WOPI rules need from the outside world. Adapters implement these; the domain imports nothing else.
-import type { FileRecord, FileVersion } from './file-record';
+import type { FileRecord, FileVersion, Share } from './file-record';
 import type { Lock } from './lock';
 import type { LockRequirement } from './lock-rules';
 import type { RecoveryCopy } from './recovery-copy';
@@ -38,6 +38,8 @@ export interface FileStore {
     now: number,
   ): Promise<WriteResult>;
   rename(fileId: string, requirement: LockRequirement, name: string, now: number): Promise<WriteResult>;
+  /** Sets (or, with undefined, removes) one user's share; false when there is no such file. */
+  share(fileId: string, userId: string, share: Share | undefined): Promise<boolean>;
   /** Deletes the record when `requirement` holds; on success says what it was. */
   remove(fileId: string, requirement: LockRequirement, now: number): Promise<RemoveResult>;
 }

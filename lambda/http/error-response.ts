@@ -2,6 +2,7 @@
 import {
   BadRequestError,
   ConflictError,
+  ForbiddenError,
   InvalidFileNameError,
   LockConflictError,
   NotFoundError,
@@ -26,6 +27,7 @@ const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   [BadRequestError, 400],
   [InvalidFileNameError, 400],
   [UnauthorizedError, 401],
+  [ForbiddenError, 403],
   [NotFoundError, 404],
   [NotPermittedError, 404],
   [LockConflictError, 409],

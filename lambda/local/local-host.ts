@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { mintAccessToken } from '../auth/access-token';
 import { loadConfig } from '../config';
 import { createFile } from '../domain/create-file';
+import { hashApiKey, issueApiKey } from '../domain/users';
 import { buildDeps, type Deps, provideDeps } from '../wiring';
 import { startEmulators } from './emulators';
 import { createLocalServer } from './local-server';
@@ -61,7 +62,18 @@ async function sampleFileId(deps: Deps): Promise<string> {
   return record.fileId;
 }
 
+/** The local owner and an API key for the check-out APIs; locally the key is kept in the data folder to print it. */
+async function ownerApiKey(deps: Deps): Promise<string> {
+  await deps.users.putUser({ userId: LOCAL_OWNER.userId, displayName: LOCAL_OWNER.userName });
+  const { apiKey } = persisted('owner-api-key.json', () => ({ apiKey: '' }));
+  if (apiKey !== '' && (await deps.users.userIdForApiKey(hashApiKey(apiKey))) === LOCAL_OWNER.userId) return apiKey;
+  const issued = await issueApiKey(deps.users, LOCAL_OWNER.userId, Date.now());
+  writeFileSync(join(dataDir, 'owner-api-key.json'), JSON.stringify({ apiKey: issued }), { mode: 0o600 });
+  return issued;
+}
+
 const fileId = await sampleFileId(deps);
+const apiKey = await ownerApiKey(deps);
 const server = createLocalServer();
 await new Promise<void>((ready) => server.listen(port, host, ready));
 const bound = server.address() as AddressInfo;
@@ -74,6 +86,7 @@ const { token } = await mintAccessToken(
 console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
 console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
 console.log(`Access token: ${token}`);
+console.log(`API key: ${apiKey}`);
 
 let stopping = false;
 async function stop(): Promise<void> {

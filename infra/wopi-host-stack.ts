@@ -1,0 +1,248 @@
+// The WOPI host on AWS: an HTTP API with one Lambda function per row of the route table, the file/lock
+// table, the contents bucket and the token signing key. Nothing here names a route: rows come from routes.ts.
+import { fileURLToPath } from 'node:url';
+import { type App, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/adapters/table-schema';
+import { RouteFunction } from './constructs/route-function';
+import { type Route, routeKey, routes } from './routes';
+
+export const STACK_NAME = 'WopiHost';
+const LAMBDA_DIR = fileURLToPath(new URL('../lambda', import.meta.url));
+/** WOPI's lock lifetime (spec: 30 minutes); the functions read it as WOPI_LOCK_TTL_SECONDS. */
+const LOCK_TTL_SECONDS = 30 * 60;
+
+export interface WopiHostProps extends StackProps {
+  /** Defaults to the table in routes.ts; tests pass their own rows. */
+  readonly routes?: readonly Route[];
+  /** Origin of the WOPI client (Collabora / Office for the web), e.g. https://collabora.example.com. */
+  readonly wopiClientOrigin?: string;
+  /** The WOPI client's discovery URL, e.g. https://collabora.example.com/hosting/discovery. */
+  readonly discoveryUrl?: string;
+  /** Extra CheckFileInfo properties as a JSON object, e.g. {"PostMessageOrigin":"https://collabora.example.com"}. */
+  readonly checkFileInfoExtra?: string;
+  /** Serve the API at https://<domainName>/ with an ACM certificate in the stack's region. */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** DynamoDB deletion protection on the table (default true). */
+  readonly deletionProtection?: boolean;
+  /** Keep the table and bucket when the stack is deleted (default true). */
+  readonly retainData?: boolean;
+}
+
+export class WopiHostStack extends Stack {
+  readonly api: apigw.HttpApi;
+  readonly table: dynamodb.Table;
+  readonly bucket: s3.Bucket;
+  readonly tokenSecret: secretsmanager.Secret;
+  readonly functions: ReadonlyMap<string, RouteFunction>;
+
+  constructor(scope: Construct, id: string, props: WopiHostProps = {}) {
+    super(scope, id, props);
+    const dataRemovalPolicy = (props.retainData ?? true) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.table = new dynamodb.Table(this, 'Files', {
+      partitionKey: { name: PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: SORT_KEY, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.deletionProtection ?? true,
+      // For records meant to vanish (recovery copies, short-lived links); locks check their own expiry.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: dataRemovalPolicy,
+    });
+
+    this.bucket = new s3.Bucket(this, 'Contents', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Unversioned on purpose: every save writes a new key and the table points at it, so an object is never
+      // overwritten; the host deletes contents that drop out of the version history (and the orphan sweep the
+      // ones a failed delete left), so S3 versioning would only keep a second, unreferenced history.
+      versioned: false,
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: dataRemovalPolicy,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Only the functions can reach the bucket (public access blocked, no bucket policy grants), and they log every ' +
+        'WOPI operation with its file id and correlation id; enable CloudTrail S3 data events for a record of ' +
+        'direct console or CLI access instead of server access logs.',
+    });
+
+    this.tokenSecret = new secretsmanager.Secret(this, 'TokenSigningKey', {
+      description: 'HS256 key signing WOPI access tokens',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.tokenSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the signing key invalidates every open session access token; rotate by hand in a quiet hour ' +
+        '(see README) instead of on a schedule.',
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'WOPI host',
+      createDefaultStage: false,
+    });
+    const stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'WOPI clients authenticate with the access_token query parameter, which each function verifies ' +
+        '(HS256, file id, expiry) before doing anything; API Gateway has no authorizer that understands it.',
+    });
+
+    // The origin WOPI clients call, without /wopi: lambda/ appends /wopi/files/<id> itself (WOPI_PUBLIC_URL).
+    const publicUrl = props.customDomain && `https://${props.customDomain.domainName}`;
+    if (props.customDomain) {
+      const domainName = new apigw.DomainName(this, 'Domain', {
+        domainName: props.customDomain.domainName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+      new apigw.ApiMapping(this, 'DomainMapping', { api: this.api, domainName, stage });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        description: `Point ${props.customDomain.domainName} here with a CNAME (or a Route 53 alias record)`,
+        value: domainName.regionalDomainName,
+      });
+    }
+
+    const environment: Record<string, string> = {
+      POWERTOOLS_SERVICE_NAME: 'wopi-host',
+      WOPI_TABLE_NAME: this.table.tableName,
+      WOPI_BUCKET_NAME: this.bucket.bucketName,
+      WOPI_TOKEN_SECRET_ID: this.tokenSecret.secretArn,
+      WOPI_LOCK_TTL_SECONDS: String(LOCK_TTL_SECONDS),
+      ...(props.wopiClientOrigin && { WOPI_CLIENT_ORIGIN: props.wopiClientOrigin }),
+      ...(props.discoveryUrl && { WOPI_DISCOVERY_URL: props.discoveryUrl }),
+      ...(props.checkFileInfoExtra && { WOPI_CHECK_FILE_INFO_EXTRA: jsonObject(props.checkFileInfoExtra) }),
+      // Without a custom domain the URL is the API's own, which a function cannot be told without a cycle
+      // (API -> integration -> function); the functions then read it from the request.
+      ...(publicUrl && { WOPI_PUBLIC_URL: publicUrl }),
+    };
+
+    const functions = new Map<string, RouteFunction>();
+    for (const route of props.routes ?? routes) {
+      const id = pascalCase(route.entry);
+      if (this.node.tryFindChild(id)) throw new Error(`routes.ts: entry "${route.entry}" is used by two routes`);
+      const routeFunction = new RouteFunction(this, id, {
+        route,
+        lambdaDir: LAMBDA_DIR,
+        table: this.table,
+        bucket: this.bucket,
+        tokenSecret: this.tokenSecret,
+        environment,
+      });
+      // A stable logical id, so `sam local invoke FilesOverrideFunction` works against the synthesized template.
+      (routeFunction.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId(`${id}Function`);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function, {
+          payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+        }),
+      });
+      functions.set(routeKey(route), routeFunction);
+    }
+    this.functions = functions;
+
+    new CfnOutput(this, 'WopiBaseUrl', {
+      description: 'Give this to the WOPI client as the WOPISrc base: <WopiBaseUrl>/files/<file id>',
+      value: publicUrl ? `${publicUrl}/wopi` : `${stage.url}wopi`,
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+  }
+}
+
+/** The app `cdk synth` runs: the stack from context values, checked by cdk-nag's AwsSolutions rules. */
+export function defineWopiHostApp(app: App): WopiHostStack {
+  const stack = new WopiHostStack(app, STACK_NAME, propsFromContext(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stack;
+}
+
+/** `npx cdk deploy -c domainName=wopi.example.com -c certificateArn=arn:...`; see README "Deploy". */
+export function propsFromContext(scope: Construct): WopiHostProps {
+  const text = (key: string): string | undefined => {
+    const value: unknown = scope.node.tryGetContext(key);
+    return value === undefined || value === '' ? undefined : String(value);
+  };
+  const flag = (key: string): boolean | undefined => {
+    const value = text(key);
+    if (value === undefined) return undefined;
+    if (value !== 'true' && value !== 'false') throw new Error(`Context ${key} must be true or false, got "${value}"`);
+    return value === 'true';
+  };
+  const domainName = text('domainName');
+  const certificateArn = text('certificateArn');
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error('Context domainName and certificateArn must be given together');
+  }
+  return {
+    description: 'Serverless WOPI host',
+    wopiClientOrigin: text('wopiClientOrigin'),
+    discoveryUrl: text('discoveryUrl'),
+    checkFileInfoExtra: text('checkFileInfoExtra'),
+    customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    deletionProtection: flag('deletionProtection'),
+    retainData: flag('retainData'),
+  };
+}
+
+/** JSON lines with the request's identity and outcome; no query string, which holds the access token. */
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      time: '$context.requestTimeEpoch',
+      ip: '$context.identity.sourceIp',
+      routeKey: '$context.routeKey',
+      path: '$context.path',
+      status: '$context.status',
+      responseLength: '$context.responseLength',
+      latencyMs: '$context.responseLatency',
+      integrationLatencyMs: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+    }),
+  );
+}
+
+/** Fails the synth, not the first CheckFileInfo, when the JSON is not an object (lambda/config.ts's rule). */
+function jsonObject(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`Context checkFileInfoExtra must be a JSON object, got ${text}`);
+  }
+  return JSON.stringify(value);
+}
+
+function pascalCase(kebab: string): string {
+  return kebab.replace(/(^|[-/])([a-z0-9])/g, (_, _sep: string, char: string) => char.toUpperCase());
+}

@@ -1,0 +1,18 @@
+// DocSpace: GET /api/2.0/files/file/{fileId}/protectusers lists the users with access and their rights.
+import { visibleFile } from './domain/check-out';
+import { apiHandler } from './http/api-handler';
+import { docSpaceAccess, docSpaceError, docSpaceOk } from './http/docspace';
+
+export const handler = apiHandler('DocSpaceProtectUsers', docSpaceError, async (req, ctx) => {
+  const record = await visibleFile(ctx.files, req.fileId, ctx.user);
+  const entries = [[record.ownerId, 'edit'] as const, ...Object.entries(record.shares ?? {})];
+  const users = await Promise.all(
+    entries.map(async ([userId, share]) => ({
+      id: userId,
+      displayName: (await ctx.users.getUser(userId))?.displayName ?? userId,
+      ...docSpaceAccess[share],
+      isOwner: userId === record.ownerId,
+    })),
+  );
+  return docSpaceOk(users);
+});

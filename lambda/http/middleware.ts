@@ -1,0 +1,71 @@
+// The middleware every handler shares: traces, metrics, lower-cased headers, log context, and errors answered
+// in the caller's API style through error-response.ts.
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { WopiError } from '../domain/errors';
+import { countRequest, logger, metrics, tracer } from '../observability';
+import { errorResponse } from './error-response';
+import { toApiGatewayResult, type WopiResponse } from './wopi-response';
+
+export type Event = APIGatewayProxyEventV2;
+export type Result = APIGatewayProxyStructuredResultV2;
+type Middleware = middy.MiddlewareObj<Event, Result>;
+
+/** How an API answers an error: WOPI with headers, DocSpace and SuperOffice with their JSON shapes. */
+export type ErrorStyle = (response: WopiResponse, reason: string) => WopiResponse;
+
+// Which operation an invocation ran, for its metric; unknown until the request is parsed.
+const operationOf = new WeakMap<Event, string>();
+
+export function nameOperation(event: Event, name: string): void {
+  operationOf.set(event, name);
+  logger.appendKeys({ operation: name });
+}
+
+/** Wraps a handler that answers successful requests; `style` shapes every error it throws. */
+export function observed(style: ErrorStyle, handler: (event: Event) => Promise<WopiResponse>) {
+  return middy<Event, Result>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics))
+    .use(httpHeaderNormalizer())
+    .use(logContext())
+    .use(errorAnswers(style))
+    .handler(async (event) => {
+      const response = await handler(event);
+      logger.info('answered', { status: response.status });
+      countRequest(operationOf.get(event) ?? 'Unknown', response.status);
+      return toApiGatewayResult(response);
+    });
+}
+
+/** Every log line of an invocation names the file and the client's correlation id, never a token or key. */
+function logContext(): Middleware {
+  return {
+    before: ({ event }) => {
+      logger.resetKeys();
+      logger.appendKeys({
+        route: event.routeKey,
+        fileId: event.pathParameters?.file_id,
+        correlationId: event.headers?.['x-wopi-correlationid'],
+      });
+    },
+  };
+}
+
+function errorAnswers(style: ErrorStyle): Middleware {
+  return {
+    onError: (request) => {
+      const answer = errorResponse(request.error);
+      const status = answer.response.status;
+      const details = request.error instanceof WopiError ? request.error.logDetails : {};
+      if (answer.expected) logger.warn('refused', { status, reason: answer.reason, ...details });
+      else logger.error('failed', { status, error: request.error as Error });
+      countRequest(operationOf.get(request.event) ?? 'Unknown', status);
+      const reason = answer.expected ? answer.reason : 'Internal server error';
+      request.response = toApiGatewayResult(style(answer.response, reason));
+    },
+  };
+}

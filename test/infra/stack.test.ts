@@ -1,0 +1,455 @@
+// The synthesized WopiHost template: one route and one function per row of routes.ts, storage settings,
+// least-privilege grants per route, cdk-nag findings, and sam-local parity with events/*.json.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Access, type Route, routeKey, routes } from '../../infra/routes';
+import { defineWopiHostApp, WopiHostStack } from '../../infra/wopi-host-stack';
+
+// What each Access level may do, written out here and not imported from infra, so that a broader grant
+// in the stack fails this test instead of moving the expectation with it.
+const TABLE_ACTIONS: Record<Access, string[]> = {
+  none: [],
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  write: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+};
+const BUCKET_ACTIONS: Record<Access, string[]> = {
+  none: [],
+  read: ['s3:GetObject'],
+  write: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+};
+/** Every function verifies tokens, writes its own log group and sends X-Ray traces. */
+const EVERY_FUNCTION_ACTIONS = [
+  'secretsmanager:GetSecretValue',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+];
+
+const EVENTS_DIR = path.join(import.meta.dirname, '../../events');
+
+interface Resource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+}
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+interface Synthesized {
+  readonly stack: WopiHostStack;
+  readonly template: Template;
+  readonly resources: Record<string, Resource>;
+  readonly assemblyDir: string;
+}
+
+/**
+ * Synthesizes the app exactly as `cdk synth` does, but with bundling skipped (CDK's own `aws:cdk:bundling-stacks`
+ * context, which `cdk deploy --exclusively` uses) so the tests take seconds; `npm run synth` bundles for real.
+ */
+function synthesize(context: Record<string, unknown> = {}): Synthesized {
+  const app = new App({
+    context: {
+      'aws:cdk:bundling-stacks': [],
+      // Write cdk-nag's report and let the nag test below fail with its findings, instead of synth throwing.
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+      ...context,
+    },
+  });
+  const stack = defineWopiHostApp(app);
+  const assembly = app.synth();
+  const template = Template.fromStack(stack);
+  return { stack, template, resources: template.toJSON().Resources, assemblyDir: assembly.directory };
+}
+
+/** A function's environment variables. */
+function environmentOf(fn: Resource): Record<string, unknown> {
+  return (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+}
+
+function ofType(resources: Record<string, Resource>, type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+function getAttTarget(value: unknown): string {
+  const getAtt = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+  if (!getAtt) throw new Error(`Expected Fn::GetAtt, got ${JSON.stringify(value)}`);
+  return getAtt[0];
+}
+
+/** RouteKey -> route -> integration -> function logical id, following the template's own references. */
+function functionIdOfRouteKey(resources: Record<string, Resource>, key: string): string | undefined {
+  const route = ofType(resources, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties?.RouteKey === key);
+  if (!route) return undefined;
+  const integrationId = JSON.stringify(route[1].Properties?.Target).match(/"Ref":"([^"]+)"/)?.[1];
+  const integration = integrationId === undefined ? undefined : resources[integrationId];
+  return integration && getAttTarget(integration.Properties?.IntegrationUri);
+}
+
+/** Every statement that applies to the function's role: inline policies and attached AWS::IAM::Policy documents. */
+function statementsOfFunction(resources: Record<string, Resource>, functionId: string): Statement[] {
+  const roleId = getAttTarget(resources[functionId]?.Properties?.Role);
+  const role = resources[roleId]?.Properties ?? {};
+  const inline = ((role.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+  const attached = ofType(resources, 'AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties?.Roles).includes(`{"Ref":"${roleId}"}`))
+    .flatMap(
+      ([, policy]) => (policy.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined)?.Statement ?? [],
+    );
+  return [...inline, ...attached];
+}
+
+function actionsOf(statements: Statement[]): string[] {
+  return statements.flatMap((statement) => statement.Action).sort();
+}
+
+function resourcesOf(statement: Statement): unknown[] {
+  return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+}
+
+function readEvents(): { file: string; routeKey: unknown }[] {
+  if (!existsSync(EVENTS_DIR)) return [];
+  return readdirSync(EVENTS_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ file, routeKey: JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')).routeKey }));
+}
+
+describe('WopiHost stack', () => {
+  let synthesized: Synthesized;
+  beforeAll(() => {
+    synthesized = synthesize();
+  });
+
+  describe('routes', () => {
+    it.each(routes.map((route) => [routeKey(route), route] as const))('has a route %s on its own function', (key) => {
+      // GIVEN the route table
+      // WHEN the stack is synthesized
+      const functionId = functionIdOfRouteKey(synthesized.resources, key);
+      // THEN API Gateway routes the key to a function that no other route uses
+      expect(functionId).toBeDefined();
+      const others = routes
+        .filter((r) => routeKey(r) !== key)
+        .map((r) => functionIdOfRouteKey(synthesized.resources, routeKey(r)));
+      expect(others).not.toContain(functionId);
+    });
+
+    it('has exactly one function per route and no other routes', () => {
+      // GIVEN the route table WHEN the stack is synthesized
+      const routeKeys = ofType(synthesized.resources, 'AWS::ApiGatewayV2::Route').map(
+        ([, r]) => r.Properties?.RouteKey,
+      );
+      // THEN the API has the table's routes and the stack one function for each
+      expect(routeKeys.sort()).toEqual(routes.map(routeKey).sort());
+      synthesized.template.resourceCountIs('AWS::Lambda::Function', routes.length);
+    });
+
+    it('sends payload format 2.0 Lambda proxy integrations', () => {
+      // GIVEN the routes WHEN synthesized THEN every integration is an AWS_PROXY with payload 2.0
+      const integrations = ofType(synthesized.resources, 'AWS::ApiGatewayV2::Integration');
+      expect(integrations).toHaveLength(routes.length);
+      for (const [, integration] of integrations) {
+        expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      }
+    });
+
+    it('logs API access to a log group without the query string, which carries the access token', () => {
+      // GIVEN the API WHEN synthesized THEN its $default stage writes JSON access logs
+      synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      });
+      const stage = ofType(synthesized.resources, 'AWS::ApiGatewayV2::Stage')[0]?.[1];
+      expect(JSON.stringify(stage)).not.toMatch(/querystring|rawQueryString/i);
+    });
+  });
+
+  describe('functions', () => {
+    it('run nodejs22.x on arm64 with active tracing and the ESM bundle handler', () => {
+      // GIVEN the route table WHEN synthesized THEN each function has the runtime settings
+      for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          TracingConfig: { Mode: 'Active' },
+          Timeout: 29,
+        });
+      }
+    });
+
+    it('read the table, bucket, secret and lock TTL from the variables lambda/config.ts names', () => {
+      // GIVEN the functions WHEN synthesized THEN their environment carries config.ts's variables
+      for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+        const variables = environmentOf(fn);
+        expect(Object.keys(variables)).toEqual(
+          expect.arrayContaining([
+            'NODE_OPTIONS',
+            'POWERTOOLS_SERVICE_NAME',
+            'WOPI_TABLE_NAME',
+            'WOPI_BUCKET_NAME',
+            'WOPI_TOKEN_SECRET_ID',
+            'WOPI_LOCK_TTL_SECONDS',
+          ]),
+        );
+        expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+        expect(variables).not.toHaveProperty('WOPI_TOKEN_SECRET'); // the key itself never sits in the environment
+      }
+    });
+
+    it('are not told a public URL without a custom domain, since the API URL would make a cycle', () => {
+      // GIVEN no domainName context WHEN synthesized THEN WOPI_PUBLIC_URL is unset and the functions use the request's
+      for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+        expect(environmentOf(fn)).not.toHaveProperty('WOPI_PUBLIC_URL');
+      }
+    });
+
+    it('log to their own log group with a retention', () => {
+      // GIVEN the functions WHEN synthesized THEN each names a distinct log group that has a retention
+      const logGroupIds = ofType(synthesized.resources, 'AWS::Lambda::Function').map(
+        ([, fn]) =>
+          JSON.stringify((fn.Properties?.LoggingConfig as { LogGroup?: unknown } | undefined)?.LogGroup).match(
+            /"Ref":"([^"]+)"/,
+          )?.[1],
+      );
+      expect(new Set(logGroupIds).size).toBe(routes.length);
+      for (const id of logGroupIds) {
+        expect(synthesized.resources[id ?? '']?.Properties?.RetentionInDays).toBe(30);
+      }
+    });
+  });
+
+  describe('table', () => {
+    it('has the pk/sk key schema, on-demand billing, point-in-time recovery and the expiresAt TTL', () => {
+      // GIVEN the file/lock design WHEN synthesized THEN the table matches table-schema.ts
+      synthesized.template.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
+    });
+
+    it('is protected from deletion and retained by default', () => {
+      // GIVEN no context WHEN synthesized THEN deletion protection is on and the table outlives the stack
+      synthesized.template.hasResource('AWS::DynamoDB::Table', {
+        Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+    });
+  });
+
+  describe('bucket', () => {
+    it('blocks public access, is encrypted and aborts incomplete multipart uploads after a day', () => {
+      // GIVEN the contents bucket WHEN synthesized THEN its security and lifecycle settings are set
+      synthesized.template.hasResource('AWS::S3::Bucket', {
+        Properties: Match.objectLike({
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+          },
+          LifecycleConfiguration: {
+            Rules: [
+              Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+            ],
+          },
+        }),
+        DeletionPolicy: 'Retain',
+      });
+    });
+
+    it('denies requests that do not use TLS', () => {
+      // GIVEN the contents bucket WHEN synthesized THEN its policy denies aws:SecureTransport false
+      synthesized.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('token signing key', () => {
+    it('is generated by the stack as 48 characters without punctuation', () => {
+      // GIVEN the stack WHEN synthesized THEN Secrets Manager generates the key
+      synthesized.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+      });
+    });
+  });
+
+  describe('least privilege', () => {
+    it.each(routes.map((route) => [routeKey(route), route] as const))(
+      '%s gets exactly the actions its table and bucket access allow',
+      (key, route: Route) => {
+        // GIVEN the route's Access levels
+        const functionId = functionIdOfRouteKey(synthesized.resources, key) ?? '';
+        // WHEN the actions granted to its function's role are collected
+        const granted = actionsOf(statementsOfFunction(synthesized.resources, functionId));
+        // THEN they are the Access levels' actions and the ones every function needs, nothing more or less
+        const expected = [...TABLE_ACTIONS[route.table], ...BUCKET_ACTIONS[route.bucket], ...EVERY_FUNCTION_ACTIONS];
+        expect(granted).toEqual(expected.sort());
+      },
+    );
+
+    it('grants no managed policies, so nothing outside the statements above', () => {
+      // GIVEN the function roles WHEN synthesized THEN none has a managed policy attached
+      for (const [, role] of ofType(synthesized.resources, 'AWS::IAM::Role')) {
+        expect(role.Properties?.ManagedPolicyArns ?? []).toEqual([]);
+      }
+    });
+
+    it('scopes every data action to this table, this bucket and this secret, and uses no action wildcards', () => {
+      // GIVEN the stack's own table, bucket and secret
+      const [tableId] = ofType(synthesized.resources, 'AWS::DynamoDB::Table').map(([id]) => id);
+      const [bucketId] = ofType(synthesized.resources, 'AWS::S3::Bucket').map(([id]) => id);
+      const [secretId] = ofType(synthesized.resources, 'AWS::SecretsManager::Secret').map(([id]) => id);
+      // WHEN every statement of every function is inspected
+      const statements = ofType(synthesized.resources, 'AWS::Lambda::Function').flatMap(([id]) =>
+        statementsOfFunction(synthesized.resources, id),
+      );
+      // THEN no action has a wildcard and data actions name only our resources
+      for (const statement of statements) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
+        const services = new Set([statement.Action].flat().map((action) => action.split(':')[0]));
+        const resources = resourcesOf(statement);
+        if (services.has('dynamodb')) expect(resources).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+        if (services.has('s3')) {
+          expect(resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }]);
+        }
+        if (services.has('secretsmanager')) expect(resources).toEqual([{ Ref: secretId }]);
+      }
+    });
+  });
+
+  describe('cdk-nag', () => {
+    it('reports no unacknowledged AwsSolutions findings', () => {
+      // GIVEN the app with AwsSolutionsChecks registered as in infra/app.ts
+      // WHEN synthesized, cdk-nag 3 writes its findings to the assembly's validation report (not annotations)
+      const report = JSON.parse(readFileSync(path.join(synthesized.assemblyDir, 'validation-report.json'), 'utf8'));
+      const findings = (report.pluginReports as { pluginName: string; violations: unknown[] }[])
+        .filter((plugin) => plugin.pluginName === 'AwsSolutions')
+        .flatMap((plugin) => plugin.violations);
+      // THEN there are none left: every rule we do not meet is acknowledged with a reason in infra/
+      expect(findings).toEqual([]);
+    });
+  });
+
+  describe('outputs', () => {
+    it('exports the WOPI base URL, table name and bucket name', () => {
+      // GIVEN the stack WHEN synthesized THEN the deploy prints what a WOPI client and an operator need
+      synthesized.template.hasOutput('WopiBaseUrl', {
+        Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/wopi$')])] },
+      });
+      synthesized.template.hasOutput('TableName', { Value: Match.anyValue() });
+      synthesized.template.hasOutput('BucketName', { Value: Match.anyValue() });
+    });
+  });
+
+  describe('sam-local parity with events/', () => {
+    it('has an event in events/ for every function', () => {
+      // GIVEN the events sam local invoke is run with
+      const events = readEvents();
+      // WHEN each event's routeKey is followed to its function
+      const covered = new Set(
+        events.map((event) => functionIdOfRouteKey(synthesized.resources, String(event.routeKey))),
+      );
+      // THEN every function in the template can be invoked with at least one of them
+      const uncovered = ofType(synthesized.resources, 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => !covered.has(id));
+      expect(uncovered).toEqual([]);
+    });
+
+    it('names a route of the template in every event', () => {
+      // GIVEN the events WHEN their routeKeys are looked up THEN each names a route that exists
+      const unknown = readEvents().filter(
+        (event) => functionIdOfRouteKey(synthesized.resources, String(event.routeKey)) === undefined,
+      );
+      expect(unknown).toEqual([]);
+    });
+  });
+});
+
+describe('WopiHost stack with context options', () => {
+  let synthesized: Synthesized;
+  beforeAll(() => {
+    synthesized = synthesize({
+      domainName: 'wopi.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      discoveryUrl: 'https://collabora.example.com/hosting/discovery',
+      wopiClientOrigin: 'https://collabora.example.com',
+      checkFileInfoExtra: '{"PostMessageOrigin": "https://collabora.example.com"}',
+      deletionProtection: 'false',
+    });
+  });
+
+  it('maps the custom domain to the API and publishes its URL', () => {
+    // GIVEN domainName and certificateArn context WHEN synthesized THEN a domain and mapping exist
+    synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'wopi.example.com',
+      DomainNameConfigurations: [Match.objectLike({ SecurityPolicy: 'TLS_1_2' })],
+    });
+    synthesized.template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    synthesized.template.hasOutput('WopiBaseUrl', { Value: 'https://wopi.example.com/wopi' });
+    synthesized.template.hasOutput('CustomDomainTarget', { Value: Match.anyValue() });
+  });
+
+  it('passes the public URL and the WOPI client settings to every function', () => {
+    // GIVEN the context WHEN synthesized THEN each function's environment carries it
+    for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+      expect(environmentOf(fn)).toMatchObject({
+        WOPI_PUBLIC_URL: 'https://wopi.example.com', // lambda/ appends /wopi/files/<id>
+        WOPI_DISCOVERY_URL: 'https://collabora.example.com/hosting/discovery',
+        WOPI_CLIENT_ORIGIN: 'https://collabora.example.com',
+        WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://collabora.example.com"}',
+      });
+    }
+  });
+
+  it('turns off deletion protection when the context says so', () => {
+    // GIVEN deletionProtection=false WHEN synthesized THEN the table allows deletion
+    synthesized.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+  });
+});
+
+describe('WopiHost stack over another route table', () => {
+  it('makes any row a route and grants nothing on a store the row marks none', () => {
+    // GIVEN a management-style PUT row that touches neither the table nor the bucket
+    const row: Route = {
+      method: 'PUT',
+      path: '/manage/files/{file_id}',
+      entry: 'get-file',
+      table: 'none',
+      bucket: 'none',
+    };
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    // WHEN a stack is built from a table holding only that row
+    const resources = Template.fromStack(new WopiHostStack(app, 'Generic', { routes: [row] })).toJSON().Resources;
+    // THEN it gets its route and function, and only the actions every function needs
+    const functionId = functionIdOfRouteKey(resources, 'PUT /manage/files/{file_id}') ?? '';
+    expect(actionsOf(statementsOfFunction(resources, functionId))).toEqual([...EVERY_FUNCTION_ACTIONS].sort());
+  });
+});
