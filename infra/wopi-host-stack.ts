@@ -143,9 +143,10 @@ export class WopiHostStack extends Stack {
     };
 
     const functions = new Map<string, RouteFunction>();
-    for (const route of props.routes ?? routes) {
-      const id = pascalCase(route.entry);
-      if (this.node.tryFindChild(id)) throw new Error(`routes.ts: entry "${route.entry}" is used by two routes`);
+    const table = props.routes ?? routes;
+    for (const route of table) {
+      const id = functionId(route, table);
+      if (this.node.tryFindChild(id)) throw new Error(`routes.ts: two routes would both be called ${id}`);
       const routeFunction = new RouteFunction(this, id, {
         route,
         lambdaDir: LAMBDA_DIR,
@@ -243,6 +244,19 @@ function jsonObject(text: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The construct id (and, with "Function", the logical id) of a row's function: its entry's name, plus the row's
+ * last fixed path segment when several rows share the entry, e.g. SuperofficeUnlockUndoCheckout.
+ */
+function functionId(route: Route, table: readonly Route[]): string {
+  const shared = table.filter((other) => other.entry === route.entry).length > 1;
+  if (!shared) return pascalCase(route.entry);
+  const lastFixedSegment = route.path.split('/').findLast((segment) => segment !== '' && !segment.startsWith('{'));
+  return pascalCase(`${route.entry}-${lastFixedSegment ?? route.method.toLowerCase()}`);
+}
+
 function pascalCase(kebab: string): string {
-  return kebab.replace(/(^|[-/])([a-z0-9])/g, (_, _sep: string, char: string) => char.toUpperCase());
+  return kebab
+    .replace(/(^|[-/.])([a-zA-Z0-9])/g, (_, _sep: string, char: string) => char.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, ''); // CloudFormation logical ids are alphanumeric
 }

@@ -452,4 +452,26 @@ describe('WopiHost stack over another route table', () => {
     const functionId = functionIdOfRouteKey(resources, 'PUT /manage/files/{file_id}') ?? '';
     expect(actionsOf(statementsOfFunction(resources, functionId))).toEqual([...EVERY_FUNCTION_ACTIONS].sort());
   });
+
+  it('gives two rows that share an entry a function each, named after the entry and the path', () => {
+    // GIVEN two rows with one entry module (SuperOffice's Unlock and UndoCheckout shape)
+    const rows: Route[] = [
+      { method: 'POST', path: '/api/v1/Document/{file_id}/Unlock', entry: 'get-file', table: 'read', bucket: 'none' },
+      {
+        method: 'POST',
+        path: '/api/v1/Document/{file_id}/UndoCheckout',
+        entry: 'get-file',
+        table: 'read',
+        bucket: 'none',
+      },
+    ];
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    // WHEN a stack is built from them
+    const resources = Template.fromStack(new WopiHostStack(app, 'Shared', { routes: rows })).toJSON().Resources;
+    // THEN each route has its own function with a readable logical id
+    expect(rows.map((row) => functionIdOfRouteKey(resources, routeKey(row)))).toEqual([
+      'GetFileUnlockFunction',
+      'GetFileUndoCheckoutFunction',
+    ]);
+  });
 });
