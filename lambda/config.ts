@@ -35,7 +35,7 @@ export function loadConfig(env: Env = process.env): Config {
     lockTtlMs: positiveInteger(env, 'WOPI_LOCK_TTL_SECONDS', 1800) * 1000,
     tokenTtlSeconds: positiveInteger(env, 'WOPI_TOKEN_TTL_SECONDS', 10 * 3600),
     tokenSecret: tokenSecret(env),
-    versionsKept: positiveInteger(env, 'WOPI_VERSIONS_KEPT', 20),
+    versionsKept: positiveInteger(env, 'WOPI_VERSIONS_KEPT', 10),
     recoveryKeepMs: positiveInteger(env, 'WOPI_RECOVERY_DAYS', 30) * 24 * 3600 * 1000,
     downloadUrlTtlSeconds: positiveInteger(env, 'WOPI_DOWNLOAD_URL_TTL_SECONDS', 300),
     offerFileUrl: env.WOPI_OFFER_FILE_URL !== 'false',

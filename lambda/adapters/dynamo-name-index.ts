@@ -1,7 +1,13 @@
 // File names per owner: one item per (owner, lower-cased name) pointing at the file that has it. A claim is
 // one conditional PutItem, so two files can never take the same name.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { NameIndex } from '../domain/ports';
 
 const key = (ownerId: string, name: string) => ({ pk: `names#${ownerId}`, sk: `name#${name.toLowerCase()}` });
@@ -50,5 +56,24 @@ export class DynamoNameIndex implements NameIndex {
       new GetCommand({ TableName: this.tableName, Key: key(ownerId, name), ConsistentRead: true }),
     );
     return typeof Item?.fileId === 'string' ? Item.fileId : undefined;
+  }
+
+  async list(ownerId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': key(ownerId, '').pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) if (typeof item.fileId === 'string') ids.push(item.fileId);
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return ids;
   }
 }

@@ -8,6 +8,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ContentStore, StoredObject } from '../domain/ports';
 
@@ -17,7 +18,14 @@ export class S3ContentStore implements ContentStore {
     private readonly bucket: string,
   ) {}
 
-  async put(key: string, body: Uint8Array): Promise<void> {
+  async put(key: string, body: Uint8Array, onProgress?: (sentBytes: number) => void): Promise<void> {
+    if (onProgress !== undefined) {
+      // Multipart, so any size fits, with progress; the WOPI path sends one PutObject instead.
+      const upload = new Upload({ client: this.s3, params: { Bucket: this.bucket, Key: key, Body: body } });
+      upload.on('httpUploadProgress', (progress) => onProgress(progress.loaded ?? 0));
+      await upload.done();
+      return;
+    }
     await this.s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: body.byteLength }),
     );

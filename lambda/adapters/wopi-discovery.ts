@@ -1,9 +1,9 @@
 // WOPI discovery: the WOPI client's XML listing its actions (view, edit, ... per file extension, each with a
 // urlsrc to open) and its proof keys. Fetched once per container, cached, and re-fetched when keys rotate.
-import type { ProofKeyAttributes } from '../auth/proof-key';
 import {
   type ProofCheck,
   type ProofInput,
+  type ProofKeyAttributes,
   type ProofKeys,
   proofKeysFromDiscovery,
   verifyProof,
@@ -183,7 +183,7 @@ export interface DiscoveryClientOptions {
   readonly ttlMs?: number;
   /**
    * Forced refetches (key rotation) happen at most this often, so requests with bad proofs cannot turn this host
-   * into a flood of discovery requests.
+   * into a flood of discovery requests. The first one happens at once, however recent the last fetch.
    */
   readonly minRefreshIntervalMs?: number;
   readonly timeoutMs?: number;
@@ -195,7 +195,7 @@ export interface DiscoveryClientOptions {
 export interface DiscoveryClient {
   /** The cached discovery; fetched on first use and once ttlMs has passed. */
   get(): Promise<Discovery>;
-  /** Fetches now unless the last fetch is younger than minRefreshIntervalMs; answers the discovery then cached. */
+  /** Fetches now unless the last refresh() is younger than minRefreshIntervalMs; answers the discovery then cached. */
   refresh(): Promise<Discovery>;
   /** The cached discovery's proof keys, or undefined when it publishes none. */
   proofKeys(): Promise<ProofKeys | undefined>;
@@ -220,7 +220,8 @@ export function createDiscoveryClient(url: string, options: DiscoveryClientOptio
   const clock = options.now ?? Date.now;
 
   let cached: Cached | undefined;
-  let fetchedAt = Number.NEGATIVE_INFINITY; // of the last attempt, successful or not
+  let freshUntil = Number.NEGATIVE_INFINITY;
+  let forcedAt = Number.NEGATIVE_INFINITY; // of the last refresh(), which the TTL did not ask for
   let inFlight: Promise<Cached> | undefined;
 
   async function download(): Promise<Cached> {
@@ -232,17 +233,18 @@ export function createDiscoveryClient(url: string, options: DiscoveryClientOptio
     return { discovery, keys: discovery.proofKey && proofKeysFromDiscovery(discovery.proofKey) };
   }
 
-  // One fetch at a time; a failed fetch keeps the last good discovery (stale keys beat no keys), and is only
-  // an error when there is nothing cached yet.
+  // One fetch at a time. A failed fetch keeps the last good discovery (stale keys beat no keys) and is retried
+  // after minRefreshIntervalMs; it is only an error when there is nothing cached yet.
   function load(): Promise<Cached> {
     inFlight ??= (async () => {
-      fetchedAt = clock();
       try {
         cached = await download();
+        freshUntil = clock() + ttlMs;
         return cached;
       } catch (error) {
-        if (cached !== undefined) return cached;
-        throw error;
+        if (cached === undefined) throw error;
+        freshUntil = clock() + minRefreshIntervalMs;
+        return cached;
       } finally {
         inFlight = undefined;
       }
@@ -251,12 +253,13 @@ export function createDiscoveryClient(url: string, options: DiscoveryClientOptio
   }
 
   async function current(): Promise<Cached> {
-    if (cached === undefined || clock() - fetchedAt >= ttlMs) return load();
+    if (cached === undefined || clock() >= freshUntil) return load();
     return cached;
   }
 
   async function refreshed(): Promise<Cached> {
-    if (cached !== undefined && clock() - fetchedAt < minRefreshIntervalMs) return cached;
+    if (cached !== undefined && clock() - forcedAt < minRefreshIntervalMs) return cached;
+    forcedAt = clock();
     return load();
   }
 

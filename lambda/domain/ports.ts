@@ -45,7 +45,8 @@ export interface FileStore {
 }
 
 export interface ContentStore {
-  put(key: string, body: Uint8Array): Promise<void>;
+  /** `onProgress` (large uploads from the CLI) reports bytes sent so far. */
+  put(key: string, body: Uint8Array, onProgress?: (sentBytes: number) => void): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   copy(fromKey: string, toKey: string): Promise<void>;
   delete(key: string): Promise<void>;
@@ -79,6 +80,8 @@ export interface NameIndex {
   /** Frees `name` if `fileId` still holds it. */
   release(ownerId: string, name: string, fileId: string): Promise<void>;
   find(ownerId: string, name: string): Promise<string | undefined>;
+  /** The ids of all files of this owner, by name. */
+  list(ownerId: string): Promise<string[]>;
 }
 
 export type { FileRecord, FileVersion };

@@ -1,8 +1,7 @@
 // The local WOPI host on 127.0.0.1 with its embedded emulators and a document to open (see main.ts).
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { mintAccessToken } from '../auth/access-token';
 import { loadConfig } from '../config';
 import { createFile } from '../domain/create-file';
@@ -10,36 +9,23 @@ import { hashApiKey, issueApiKey } from '../domain/users';
 import { buildDeps, type Deps, provideDeps } from '../wiring';
 import { startEmulators } from './emulators';
 import { createLocalServer } from './local-server';
+import { LOCAL_OWNER, localSettings, localTokenSecret } from './local-settings';
 import { SAMPLE_NAME, sampleDocument } from './sample-document';
 
-const LOCAL_OWNER = { userId: 'local-owner', userName: 'Local Owner' };
-
 const env = process.env;
-const dataDir = resolve(env.WOPI_DATA_DIR || '.data');
+const settings = localSettings(env);
+const { dataDir, tableName, bucketName } = settings;
 const host = env.HOST || '127.0.0.1';
 const port = Number(env.PORT || 8080);
-mkdirSync(dataDir, { recursive: true });
-
-/** Small JSON files under the data folder: the signing secret and which file is the sample. */
-function persisted<T>(name: string, create: () => T): T {
-  const path = join(dataDir, name);
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T;
-  const value = create();
-  writeFileSync(path, JSON.stringify(value), { mode: 0o600 });
-  return value;
-}
-
-const { secret } = persisted('token-secret.json', () => ({ secret: randomBytes(32).toString('base64url') }));
-const tableName = env.WOPI_TABLE_NAME || 'wopi-files';
-const bucketName = env.WOPI_BUCKET_NAME || 'wopi-contents';
 const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
+
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
 const config = loadConfig({
   WOPI_OFFER_FILE_URL: 'false',
   ...env,
   WOPI_TABLE_NAME: tableName,
   WOPI_BUCKET_NAME: bucketName,
-  WOPI_TOKEN_SECRET: secret,
+  WOPI_TOKEN_SECRET: localTokenSecret(settings),
   WOPI_PUBLIC_URL: publicUrl,
   DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
   S3_ENDPOINT: emulators.s3Endpoint,
@@ -50,25 +36,24 @@ provideDeps(deps);
 /** The sample (or WOPI_SAMPLE_FILE) is added once; a restart finds it again. */
 async function sampleFileId(deps: Deps): Promise<string> {
   const source = env.WOPI_SAMPLE_FILE ? resolve(env.WOPI_SAMPLE_FILE) : undefined;
-  const known = persisted<Record<string, string>>('sample-files.json', () => ({}));
+  const known = settings.persisted<Record<string, string>>('sample-files.json', () => ({}));
   const label = source ?? SAMPLE_NAME;
   const existing = known[label];
   if (existing !== undefined && (await deps.files.get(existing)) !== undefined) return existing;
   const bytes = source ? readFileSync(source) : sampleDocument();
   const name = source ? basename(source) : SAMPLE_NAME;
-  const record = await createFile(deps, { name, ownerId: LOCAL_OWNER.userId, bytes }, Date.now());
-  known[label] = record.fileId;
-  writeFileSync(join(dataDir, 'sample-files.json'), JSON.stringify(known));
+  const record = await createFile(deps, { name, ownerId: LOCAL_OWNER.userId, bytes }, Date.now(), true);
+  settings.write('sample-files.json', { ...known, [label]: record.fileId });
   return record.fileId;
 }
 
 /** The local owner and an API key for the check-out APIs; locally the key is kept in the data folder to print it. */
 async function ownerApiKey(deps: Deps): Promise<string> {
   await deps.users.putUser({ userId: LOCAL_OWNER.userId, displayName: LOCAL_OWNER.userName });
-  const { apiKey } = persisted('owner-api-key.json', () => ({ apiKey: '' }));
+  const { apiKey } = settings.persisted('owner-api-key.json', () => ({ apiKey: '' }));
   if (apiKey !== '' && (await deps.users.userIdForApiKey(hashApiKey(apiKey))) === LOCAL_OWNER.userId) return apiKey;
   const issued = await issueApiKey(deps.users, LOCAL_OWNER.userId, Date.now());
-  writeFileSync(join(dataDir, 'owner-api-key.json'), JSON.stringify({ apiKey: issued }), { mode: 0o600 });
+  settings.write('owner-api-key.json', { apiKey: issued });
   return issued;
 }
 
@@ -83,6 +68,14 @@ const { token } = await mintAccessToken(
   config.tokenTtlSeconds,
 );
 
+// The CLI finds the running emulators here instead of opening the data folder a second time.
+const endpointsFile = settings.path('endpoints.json');
+settings.write('endpoints.json', {
+  dynamodbEndpoint: emulators.dynamodbEndpoint,
+  s3Endpoint: emulators.s3Endpoint,
+  publicUrl,
+});
+
 console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
 console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
 console.log(`Access token: ${token}`);
@@ -95,6 +88,7 @@ async function stop(): Promise<void> {
   console.log('Stopping...');
   server.closeAllConnections();
   await new Promise((done) => server.close(done));
+  rmSync(endpointsFile, { force: true });
   await emulators.close();
   process.exit(0);
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `wopi-host` command: runs the TypeScript CLI through tsx, as `npm start` does.
+import { register } from 'tsx/esm/api';
+
+// Node 20 is this project's local runtime by design (Lambda runs Node 22); the SDK's notice says nothing new.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+register();
+const { main } = await import('./wopi-host.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,195 @@
+// `npx wopi-host <command>`: administer users, files, shares, versions and tokens, locally or on AWS.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mintAccessToken } from '../auth/access-token';
+import { rightsOf } from '../domain/access';
+import { createFile } from '../domain/create-file';
+import { deleteFile } from '../domain/delete-file';
+import { NotFoundError } from '../domain/errors';
+import type { Share } from '../domain/file-record';
+import { listRecoveryCopies, restoreRecoveryCopy } from '../domain/recovery';
+import { issueApiKey } from '../domain/users';
+import { type Connection, connect } from './connect';
+import { withProgress } from './progress';
+
+const usage = `Usage: wopi-host <command> [arguments]
+
+  users add <userId> <displayName>     add (or rename) a user; prints a new API key
+  users list                           list users
+  keys add <userId>                    issue another API key for a user
+  files upload <path> --owner <userId> [--name <name>]
+  files list --owner <userId>          (by name index) list a user's files
+  files download <fileId> <outPath>
+  files delete <fileId>
+  files share <fileId> <userId> view|edit|none
+  versions <fileId>                    current content, earlier versions and recovery copies
+  restore <fileId> <copyId> --as <userId>   make a recovery copy current (owner only)
+  token <fileId> <userId>              a WOPI access token, if the share list allows
+  open-url <fileId> <userId>           the WOPI source URL with a fresh access token
+
+Local by default (the data folder of npm start, WOPI_DATA_DIR); with WOPI_TABLE_NAME, WOPI_BUCKET_NAME and
+WOPI_TOKEN_SECRET_ID set (stack outputs) and AWS credentials, against the deployed stack.`;
+
+class UsageError extends Error {}
+
+function arg(values: string[], index: number, name: string): string {
+  const value = values[index];
+  if (value === undefined || value === '') throw new UsageError(`Missing <${name}>`);
+  return value;
+}
+
+async function run(conn: Connection, argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { owner: { type: 'string' }, name: { type: 'string' }, as: { type: 'string' } },
+  });
+  const { deps } = conn;
+  const now = Date.now();
+  const [command, sub] = positionals;
+  const rest = positionals.slice(command === 'users' || command === 'keys' || command === 'files' ? 2 : 1);
+  const file = async (fileId: string) => {
+    const record = await deps.files.get(fileId);
+    if (record === undefined) throw new NotFoundError(`No file ${fileId}`);
+    return record;
+  };
+  const user = async (userId: string) => {
+    const found = await deps.users.getUser(userId);
+    if (found === undefined) throw new NotFoundError(`No user ${userId}; add it with: wopi-host users add`);
+    return found;
+  };
+  switch (`${command} ${command === 'users' || command === 'keys' || command === 'files' ? sub : ''}`.trim()) {
+    case 'users add': {
+      const userId = arg(rest, 0, 'userId');
+      await deps.users.putUser({ userId, displayName: arg(rest, 1, 'displayName') });
+      console.log(`API key: ${await issueApiKey(deps.users, userId, now)}`);
+      return;
+    }
+    case 'users list':
+      for (const u of await deps.users.listUsers()) console.log(`${u.userId}\t${u.displayName}`);
+      return;
+    case 'keys add':
+      await user(arg(rest, 0, 'userId'));
+      console.log(`API key: ${await issueApiKey(deps.users, arg(rest, 0, 'userId'), now)}`);
+      return;
+    case 'files upload': {
+      const path = arg(rest, 0, 'path');
+      const owner = values.owner ?? '';
+      if (owner === '') throw new UsageError('files upload needs --owner <userId>');
+      await user(owner);
+      const bytes = readFileSync(path);
+      const contents = Object.assign(Object.create(deps.contents), {
+        put: withProgress(deps.contents, bytes.byteLength),
+      });
+      const record = await createFile(
+        { ...deps, contents },
+        { name: values.name ?? basename(path), ownerId: owner, bytes },
+        now,
+      );
+      console.log(`${record.fileId}\t${record.name}\t${record.content.size} bytes`);
+      return;
+    }
+    case 'files list': {
+      const owner = values.owner ?? '';
+      if (owner === '') throw new UsageError('files list needs --owner <userId>');
+      for (const fileId of await deps.names.list(owner)) {
+        const record = await deps.files.get(fileId);
+        if (record !== undefined) console.log(`${record.fileId}\t${record.name}\t${record.content.size} bytes`);
+      }
+      return;
+    }
+    case 'files download': {
+      const record = await file(arg(rest, 0, 'fileId'));
+      writeFileSync(arg(rest, 1, 'outPath'), await deps.contents.get(record.content.contentKey));
+      console.log(`${record.name}: ${record.content.size} bytes written`);
+      return;
+    }
+    case 'files delete':
+      await deleteFile({ ...deps, now }, arg(rest, 0, 'fileId'));
+      console.log('Deleted');
+      return;
+    case 'files share': {
+      const [fileId, userId, share] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'userId'), arg(rest, 2, 'view|edit|none')];
+      if (share !== 'view' && share !== 'edit' && share !== 'none')
+        throw new UsageError('Share must be view, edit or none');
+      await user(userId);
+      if (!(await deps.files.share(fileId, userId, share === 'none' ? undefined : (share as Share)))) {
+        throw new NotFoundError(`No file ${fileId}`);
+      }
+      console.log(`${userId}: ${share}`);
+      return;
+    }
+    case 'versions': {
+      const record = await file(arg(rest, 0, 'fileId'));
+      const line = (label: string, v: { version: number; size: number; modifiedAt: number; modifiedBy: string }) =>
+        console.log(
+          `${label}\tv${v.version}\t${v.size} bytes\t${new Date(v.modifiedAt).toISOString()}\t${v.modifiedBy}`,
+        );
+      line('current', record.content);
+      for (const version of [...record.versions].reverse()) line('version', version);
+      for (const copy of await listRecoveryCopies({ ...deps, now }, record.fileId)) {
+        console.log(
+          `recovery\t${copy.copyId}\t${copy.size} bytes\t${new Date(copy.sentAt).toISOString()}\t${copy.sentBy}\t${copy.reason}: ${copy.detail}`,
+        );
+      }
+      return;
+    }
+    case 'restore': {
+      const [fileId, copyId] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'copyId')];
+      const as = values.as ?? '';
+      const record = await file(fileId);
+      if (record.ownerId !== as)
+        throw new UsageError(`Only the owner (${record.ownerId}) may restore; pass --as <owner>`);
+      const { versionsKept, recoveryKeepMs } = deps.config;
+      const restored = await restoreRecoveryCopy(
+        { ...deps, now, userId: as, versionsKept, recoveryKeepMs },
+        fileId,
+        copyId,
+      );
+      console.log(`Restored as version ${restored.version}`);
+      return;
+    }
+    case 'token':
+    case 'open-url': {
+      const record = await file(arg(rest, 0, 'fileId'));
+      const who = await user(arg(rest, 1, 'userId'));
+      const rights = rightsOf(record, who.userId);
+      if (rights === undefined) throw new NotFoundError(`${who.userId} has no access to ${record.fileId}`);
+      const { token, expiresAt } = await mintAccessToken(
+        deps.tokenSecret,
+        { fileId: record.fileId, userId: who.userId, userName: who.displayName, rights },
+        deps.config.tokenTtlSeconds,
+        now,
+      );
+      if (command === 'token') console.log(token);
+      else {
+        console.log(`WOPI source: ${conn.publicUrl ?? '<WOPI_PUBLIC_URL>'}/wopi/files/${record.fileId}`);
+        console.log(`Access token: ${token}`);
+        console.log(`access_token_ttl: ${expiresAt}`);
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command === undefined ? 'No command given' : `Unknown command: ${positionals.join(' ')}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    console.log(usage);
+    return argv.length === 0 ? 1 : 0;
+  }
+  let conn: Connection | undefined;
+  try {
+    conn = await connect();
+    await run(conn, argv);
+    return 0;
+  } catch (error) {
+    console.error(`wopi-host: ${(error as Error).message}`);
+    if (error instanceof UsageError) console.error(usage);
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    await conn?.close();
+  }
+}
