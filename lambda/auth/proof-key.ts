@@ -109,12 +109,15 @@ export function verifyProof(input: ProofInput, keys: ProofKeys, now: number): Pr
   if (-age > proofMaxAgeMs) throw new ProofKeyError('bad-timestamp', 'X-WOPI-TimeStamp is more than 20 minutes ahead');
 
   const signed = expectedProofBytes(input.accessToken ?? '', input.url, timestamp);
-  if (signatureHolds(signed, input.proof, keys.current))
+  if (signatureHolds(signed, input.proof, keys.current)) {
     return { matched: 'proof-with-current-key', keysRotated: false };
+  }
   if (signatureHolds(signed, input.proofOld, keys.current)) {
     return { matched: 'proof-old-with-current-key', keysRotated: true };
   }
-  if (signatureHolds(signed, input.proof, keys.old)) return { matched: 'proof-with-old-key', keysRotated: true };
+  if (signatureHolds(signed, input.proof, keys.old)) {
+    return { matched: 'proof-with-old-key', keysRotated: true };
+  }
   throw new ProofKeyError(
     'no-valid-signature',
     'Neither X-WOPI-Proof nor X-WOPI-ProofOld verifies with the proof keys',
