@@ -1,19 +1,9 @@
 // Reading the WOPI request headers whose wire format is more than a plain string.
-import iconv from 'iconv-lite';
 import type { SaveContext } from '../domain/file-record';
 import type { WopiRequest } from './wopi-request';
 
-/**
- * File names in X-WOPI-SuggestedTarget, X-WOPI-RelativeTarget and X-WOPI-RequestedName are UTF-7 encoded;
- * Node hands header bytes over as latin1.
- */
-export function decodeUtf7(value: string): string {
-  return iconv.decode(Buffer.from(value, 'latin1'), 'utf7');
-}
-
-export function encodeUtf7(value: string): string {
-  return iconv.encode(value, 'utf7').toString('latin1');
-}
+// File names in X-WOPI-SuggestedTarget, X-WOPI-RelativeTarget and X-WOPI-RequestedName are UTF-7 encoded.
+export { decodeUtf7, encodeUtf7 } from './utf7';
 
 function flag(req: WopiRequest, name: string): boolean | undefined {
   // Collabora sends X-COOL-WOPI-*; versions before the rename send X-LOOL-WOPI-*.
