@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient, createS3Client } from '../../lambda/adapters/aws-clients';
 import { type AccessGrant, mintAccessToken, type Rights } from '../../lambda/auth/access-token';
-import { loadConfig } from '../../lambda/config';
+import { type Config, loadConfig } from '../../lambda/config';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { startEmulators } from '../../lambda/local/emulators';
@@ -19,8 +19,11 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 export interface HostOptions {
   /** Extra environment for loadConfig, e.g. WOPI_LOCK_TTL_SECONDS. */
   readonly env?: Record<string, string>;
-  /** Adds middleware to the real DynamoDB client (fault injection); it runs outside the request counter. */
-  readonly wrapDb?: (db: DynamoDBDocumentClient) => void;
+  /**
+   * Adds middleware to the real DynamoDB client (fault injection). It is added before the request counter,
+   * so it runs outside it: the counter sees what the host sends, not what the wrapper does.
+   */
+  readonly wrapDb?: (db: DynamoDBDocumentClient, config: Config) => void;
 }
 
 export interface TestHost {
@@ -65,6 +68,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   const requests = new RequestCounter();
   const db = createDynamoClient(config);
   const s3 = createS3Client(config);
+  options.wrapDb?.(db, config);
   requests.attach(db, 'dynamodb');
   requests.attach(s3, 's3');
   const deps = await buildDeps(config, { clock, db, s3 });
