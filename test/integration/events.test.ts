@@ -1,0 +1,174 @@
+// Every sample event in events/ (the ones `sam local invoke -e` takes) is fed to the handler its route names,
+// against the emulators, so the events can never rot.
+//
+// Placeholder convention: an event names the file SAMPLE_FILE_ID and carries SAMPLE_ACCESS_TOKEN; this test
+// replaces them with a fresh file and a freshly minted write token. Any other token (lock-bad-token.json) is
+// left as it is.
+//
+// A new event needs one row in `expectations` below: the status its handler must answer, and the state the
+// file must be in first when the event only makes sense then (e.g. Unlock needs the file locked).
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  handlerFor,
+  loadSampleEvent,
+  readSampleEvent,
+  routeOf,
+  SAMPLE_ACCESS_TOKEN,
+  SAMPLE_FILE_ID,
+  sampleEventNames,
+} from '../support/api-gateway-events';
+import { lock } from '../support/lock-calls';
+import { startTestHost, type TestHost } from '../support/wopi-host';
+
+interface Given {
+  readonly host: TestHost;
+  readonly fileId: string;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+interface Expectation {
+  readonly status: number;
+  /** Puts the file in the state the event needs; when omitted the file is new and unlocked. */
+  readonly given?: (given: Given) => Promise<void>;
+}
+
+/** The file is locked with the lock ID the event carries in `header`. */
+function lockedWithEventHeader(header: string) {
+  return async ({ host, fileId, event }: Given) => {
+    const lockId = event.headers[header];
+    if (lockId === undefined) throw new Error(`The event has no ${header} header to lock the file with`);
+    const res = await lock(host, fileId, lockId);
+    if (res.status !== 200) throw new Error(`Locking the file with the event's ${header} answered ${res.status}`);
+  };
+}
+
+/** The file is locked with a lock ID no sample event uses. */
+async function lockedWithAnotherLockId({ host, fileId }: Given) {
+  await lock(host, fileId, 'a-lock-set-by-another-client');
+}
+
+// One row per file in events/, keyed by file name.
+const expectations: Readonly<Record<string, Expectation>> = {
+  'lock.json': { status: 200 },
+  'get-lock.json': { status: 200, given: lockedWithAnotherLockId },
+  'refresh-lock.json': { status: 200, given: lockedWithEventHeader('x-wopi-lock') },
+  'unlock.json': { status: 200, given: lockedWithEventHeader('x-wopi-lock') },
+  'unlock-and-relock.json': { status: 200, given: lockedWithEventHeader('x-wopi-oldlock') },
+  'lock-conflict.json': { status: 409, given: lockedWithAnotherLockId },
+  'lock-missing-lock-id.json': { status: 400 },
+  'lock-unknown-override.json': { status: 501 },
+  'lock-bad-token.json': { status: 401 },
+};
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(() => host.close());
+
+const names = sampleEventNames();
+
+describe('events/', () => {
+  it('has an expected status in this test for every sample event', () => {
+    // Prepare
+    const known = new Set(Object.keys(expectations));
+    // Act
+    const missing = names.filter((name) => !known.has(name));
+    // Assess
+    expect(missing, 'add a row for each of these to `expectations` in test/integration/events.test.ts').toEqual([]);
+  });
+
+  it('has a sample event for every expectation in this test', () => {
+    // Prepare
+    const present = new Set(names);
+    // Act
+    const stale = Object.keys(expectations).filter((name) => !present.has(name));
+    // Assess
+    expect(stale, 'these rows of `expectations` name no file in events/').toEqual([]);
+  });
+});
+
+describe.each(names)('events/%s', (name) => {
+  it('is an API Gateway HTTP API payload 2.0 event for a route of infra/routes.ts', () => {
+    // Prepare
+    const event = readSampleEvent(name);
+    // Act
+    const route = routeOf(event);
+    // Assess
+    expect({
+      version: event.version,
+      hasRoute: route !== undefined,
+      contextRouteKey: event.requestContext.routeKey,
+      method: event.requestContext.http.method,
+      isBase64Encoded: event.isBase64Encoded,
+    }).toEqual({
+      version: '2.0',
+      hasRoute: true,
+      contextRouteKey: event.routeKey,
+      method: route?.method,
+      isBase64Encoded: false,
+    });
+  });
+
+  it('has lower-cased header names, as API Gateway sends them', () => {
+    // Prepare
+    const event = readSampleEvent(name);
+    // Act
+    const notLowerCase = Object.keys(event.headers).filter((header) => header !== header.toLowerCase());
+    // Assess
+    expect(notLowerCase).toEqual([]);
+  });
+
+  it('names the placeholder file id in pathParameters, rawPath and requestContext.http.path', () => {
+    // Prepare
+    const event = readSampleEvent(name);
+    // Act
+    const paths = [event.rawPath, event.requestContext.http.path];
+    // Assess
+    expect({ fileId: event.pathParameters?.file_id, paths }).toEqual({
+      fileId: SAMPLE_FILE_ID,
+      paths: paths.map(() => expect.stringContaining(`/wopi/files/${SAMPLE_FILE_ID}`)),
+    });
+  });
+
+  it('carries the same access_token in rawQueryString and queryStringParameters', () => {
+    // Prepare
+    const event = readSampleEvent(name);
+    // Act
+    const fromRaw = new URLSearchParams(event.rawQueryString).get('access_token');
+    // Assess
+    expect(fromRaw).toBe(event.queryStringParameters?.access_token);
+  });
+
+  it('answers its expected status when fed to its handler against the emulators', async () => {
+    // Prepare
+    const expectation = expectations[name];
+    if (expectation === undefined) {
+      throw new Error(`events/${name} has no row in \`expectations\` in test/integration/events.test.ts`);
+    }
+    const { fileId } = await host.addFile();
+    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId) });
+    await expectation.given?.({ host, fileId, event });
+    const handler = await handlerFor(event);
+    // Act
+    const result = await handler(event, {});
+    // Assess
+    expect(result.statusCode).toBe(expectation.status);
+  });
+});
+
+describe('the placeholder convention', () => {
+  it(`replaces ${SAMPLE_FILE_ID} and ${SAMPLE_ACCESS_TOKEN} everywhere in an event`, () => {
+    // Prepare
+    const values = { fileId: 'RealFileId', accessToken: 'real.token.value' };
+    // Act
+    const text = JSON.stringify(loadSampleEvent('lock.json', values));
+    // Assess
+    expect({
+      placeholdersLeft: text.includes(SAMPLE_FILE_ID) || text.includes(SAMPLE_ACCESS_TOKEN),
+      fileIdUsed: text.includes(values.fileId),
+      tokenUsed: text.includes(values.accessToken),
+    }).toEqual({ placeholdersLeft: false, fileIdUsed: true, tokenUsed: true });
+  });
+});
