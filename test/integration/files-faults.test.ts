@@ -1,0 +1,151 @@
+// PutFile when a store fails: the record only ever points at complete content, and an upload the record does
+// not point at is deleted. Each test wraps a real store of the host (fault injection) for its own requests.
+import type { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Base64 } from '../../lambda/domain/content';
+import type { FileStore } from '../../lambda/domain/ports';
+import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
+import {
+  addTestFile,
+  currentBytes,
+  listKeys,
+  lockFile,
+  putFile,
+  rawS3,
+  recordOf,
+  saveDepsOf,
+  useDeps,
+  withReplaced,
+} from '../support/wopi-files';
+import { startTestHost, type TestHost } from '../support/wopi-host';
+
+let host: TestHost;
+let s3: S3Client;
+let restore: () => void = () => undefined;
+beforeAll(async () => {
+  host = await startTestHost();
+  s3 = rawS3(host);
+});
+afterEach(() => restore());
+afterAll(async () => {
+  s3.destroy();
+  await host.close();
+});
+
+function keysOf(fileId: string): Promise<string[]> {
+  return listKeys(s3, host.deps.config.bucketName, `files/${fileId}/`);
+}
+
+/** The host's real FileStore with commitContent replaced. */
+function filesWithCommit(commitContent: FileStore['commitContent']): FileStore {
+  return withReplaced(host.deps.files, { commitContent });
+}
+
+describe('PutFile when a store fails', () => {
+  it('answers 500 and commits nothing when the upload fails (fault injection: ContentStore.put throws)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'before' });
+    await lockFile(host, file.fileId, 'lock-a');
+    restore = useDeps(host, {
+      contents: withReplaced(host.deps.contents, { put: () => Promise.reject(new Error('injected: S3 is down')) }),
+    });
+    // Act
+    const res = await putFile(host, file.fileId, 'lost to S3', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    // Assess
+    expect(res.status).toBe(500);
+    expect(res.headers.has('x-wopi-servererror')).toBe(false);
+    expect((await recordOf(host, file.fileId)).content).toEqual(file.content);
+    expect(await keysOf(file.fileId)).toEqual([file.content.contentKey]);
+    expect(await host.deps.recovery.list(file.fileId)).toEqual([]);
+  });
+
+  it('deletes the upload when the commit did not land (fault injection: FileStore.commitContent throws before writing)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'before' });
+    await lockFile(host, file.fileId, 'lock-a');
+    restore = useDeps(host, {
+      files: filesWithCommit(() => Promise.reject(new Error('injected: DynamoDB timed out before the write'))),
+    });
+    // Act
+    const res = await putFile(host, file.fileId, 'not committed', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    // Assess
+    expect(res.status).toBe(500);
+    expect((await recordOf(host, file.fileId)).content).toEqual(file.content);
+    expect(await keysOf(file.fileId)).toEqual([file.content.contentKey]);
+  });
+
+  it('keeps the upload the record points at when the commit landed (fault injection: FileStore.commitContent throws after writing)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'before' });
+    await lockFile(host, file.fileId, 'lock-a');
+    const real = host.deps.files;
+    restore = useDeps(host, {
+      files: filesWithCommit(async (...args) => {
+        await real.commitContent(...args);
+        throw new Error('injected: DynamoDB answer lost after the write');
+      }),
+    });
+    // Act
+    const res = await putFile(host, file.fileId, 'committed', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    // Assess
+    expect(res.status).toBe(500);
+    const record = await recordOf(host, file.fileId);
+    const current = await currentBytes(host, file.fileId);
+    expect(current.toString()).toBe('committed');
+    expect(record.content.sha256).toBe(sha256Base64(current));
+    expect((await keysOf(file.fileId)).sort()).toEqual([file.content.contentKey, record.content.contentKey].sort());
+  });
+
+  it('leaves no upload behind when the file is deleted during the save (fault injection: commitContent deletes first)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'before' });
+    await lockFile(host, file.fileId, 'lock-a');
+    const real = host.deps.files;
+    restore = useDeps(host, {
+      files: filesWithCommit(async (...args) => {
+        await real.changeLock(file.fileId, { kind: 'heldWith', lockId: 'lock-a' }, undefined, host.clock.now());
+        await real.remove(file.fileId, { kind: 'unlocked' }, host.clock.now());
+        return real.commitContent(...args);
+      }),
+    });
+    // Act
+    const res = await putFile(host, file.fileId, 'into a deleted file', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    // Assess
+    expect(res.status).toBe(404);
+    expect(await host.deps.files.get(file.fileId)).toBeUndefined();
+    expect(await keysOf(file.fileId)).toEqual([file.content.contentKey]);
+  });
+
+  it('"This header must always be included when responding to the request with 409 Conflict": also when same-lock saves keep landing first (fault injection: a save lands before each commit)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'before' });
+    await lockFile(host, file.fileId, 'lock-a');
+    const real = host.deps.files;
+    let overtaken = 0;
+    restore = useDeps(host, {
+      files: filesWithCommit(async (...args) => {
+        overtaken++;
+        await saveFile(saveDepsOf(host, 'user-1'), file.fileId, {
+          requirement: putFileRequirement('lock-a'),
+          bytes: Buffer.from(`overtaking save ${overtaken}`),
+          saveContext: {},
+          expectedLastModified: undefined,
+        });
+        return real.commitContent(...args);
+      }),
+    });
+    // Act
+    const res = await putFile(host, file.fileId, 'always second', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    // Assess
+    expect(res.status).toBe(409);
+    expect(res.headers.get('x-wopi-lock')).toBe('lock-a');
+    const copies = await host.deps.recovery.list(file.fileId);
+    expect(copies.map((copy) => copy.reason)).toEqual(['lock-mismatch']);
+    expect(Buffer.from(await host.deps.contents.get(copies[0]?.contentKey ?? '')).toString()).toBe('always second');
+  });
+});
