@@ -1,6 +1,7 @@
-// Raw HTTP/1.1 requests with node:http, for what fetch refuses to send: repeated headers, latin1 bytes in
-// header values, odd methods and paths that are sent exactly as written (no URL normalisation).
-import { request } from 'node:http';
+// Raw HTTP/1.1 requests written byte for byte on a TCP socket, for what fetch and node:http refuse to send:
+// repeated headers, latin1 bytes and control characters in header values, odd methods, and paths sent
+// exactly as written (no URL normalisation). One connection per request ("Connection: close").
+import { connect } from 'node:net';
 
 export interface RawRequest {
   readonly method: string;
@@ -13,30 +14,83 @@ export interface RawRequest {
 
 export interface RawResponse {
   readonly status: number;
+  /** Lower-cased names; a repeated header is an array. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Buffer;
 }
 
-/** Sends one request on its own connection; resolves with the response even if the server stops reading. */
+/** Sends one request; resolves with the response even if the server answers before reading the whole body. */
 export function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
+  const body = Buffer.from(req.body ?? new Uint8Array());
+  const lines = [
+    `${req.method} ${req.path} HTTP/1.1`,
+    `Host: ${hostname}:${port}`,
+    ...(req.headers ?? []).map(([name, value]) => `${name}: ${value}`),
+    `Content-Length: ${body.byteLength}`,
+    'Connection: close',
+  ];
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   return new Promise((resolve, reject) => {
-    let answered = false;
-    const outgoing = request({ host: hostname, port, method: req.method, path: req.path, agent: false }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
+    const chunks: Buffer[] = [];
+    // No half-close after the body: Node's server drops a request whose client has ended its side.
+    const socket = connect({ host: hostname, port: Number(port) }, () => {
+      socket.write(Buffer.concat([head, body]));
     });
-    // A server that answers before reading the whole body (413) may reset the connection under our write.
-    outgoing.on('error', (error) => {
-      if (!answered) reject(error);
+    socket.setTimeout(30_000, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A server that answers early (413) may reset the connection under our write; what it sent still counts.
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const response = parseResponse(Buffer.concat(chunks));
+      if (response === undefined) reject(new Error(`No HTTP response to ${req.method} ${req.path.slice(0, 80)}`));
+      else resolve(response);
     });
-    const grouped = new Map<string, string[]>();
-    for (const [name, value] of req.headers ?? []) grouped.set(name, [...(grouped.get(name) ?? []), value]);
-    for (const [name, values] of grouped) outgoing.setHeader(name, values.length === 1 ? (values[0] as string) : values);
-    outgoing.setHeader('Content-Length', String(req.body?.byteLength ?? 0));
-    outgoing.end(req.body === undefined ? undefined : Buffer.from(req.body));
   });
+}
+
+/** The positional form: method, path, header pairs and an optional body. */
+export function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: readonly (readonly [string, string])[] = [],
+  body?: Uint8Array,
+): Promise<RawResponse> {
+  return sendRaw(baseUrl, { method, path, headers, ...(body !== undefined && { body }) });
+}
+
+function parseResponse(bytes: Buffer): RawResponse | undefined {
+  const end = bytes.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine = '', ...headerLines] = bytes.subarray(0, end).toString('latin1').split('\r\n');
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1];
+  if (status === undefined) return undefined;
+  const headers: Record<string, string | string[]> = {};
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  let body = bytes.subarray(end + 4);
+  const length = headers['content-length'];
+  if (typeof length === 'string') body = body.subarray(0, Number(length));
+  else if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);
+  return { status: Number(status), headers, body };
+}
+
+function unchunk(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const lineEnd = bytes.indexOf('\r\n', at);
+    if (lineEnd < 0) break;
+    const size = Number.parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
 }
