@@ -21,6 +21,10 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Extra CheckFileInfo properties for the WOPI client (e.g. Collabora's PostMessageOrigin, HidePrintOption). */
   readonly checkFileInfoExtra: Readonly<Record<string, unknown>>;
+  /** The WOPI client's discovery URL (Collabora: https://<server>/hosting/discovery). */
+  readonly discoveryUrl: string | undefined;
+  /** Verify X-WOPI-Proof on every WOPI request: on by default when a discovery URL is set. */
+  readonly proofKeys: boolean;
   readonly dynamodbEndpoint: string | undefined;
   readonly s3Endpoint: string | undefined;
 }
@@ -41,6 +45,8 @@ export function loadConfig(env: Env = process.env): Config {
     offerFileUrl: env.WOPI_OFFER_FILE_URL !== 'false',
     publicUrl: env.WOPI_PUBLIC_URL ? env.WOPI_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     checkFileInfoExtra: jsonObject(env, 'WOPI_CHECK_FILE_INFO_EXTRA'),
+    discoveryUrl: env.WOPI_DISCOVERY_URL || undefined,
+    proofKeys: proofKeys(env),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
   };
@@ -60,6 +66,16 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
     throw new Error(`Configuration: ${name} must be a positive whole number, got "${raw}"`);
   }
   return value;
+}
+
+function proofKeys(env: Env): boolean {
+  const raw = env.WOPI_PROOF_KEYS;
+  if (raw === undefined || raw === '') return Boolean(env.WOPI_DISCOVERY_URL);
+  if (raw !== 'on' && raw !== 'off') throw new Error(`Configuration: WOPI_PROOF_KEYS must be on or off, got "${raw}"`);
+  if (raw === 'on' && !env.WOPI_DISCOVERY_URL) {
+    throw new Error('Configuration: WOPI_PROOF_KEYS=on needs WOPI_DISCOVERY_URL, where the keys are published');
+  }
+  return raw === 'on';
 }
 
 function jsonObject(env: Env, name: string): Record<string, unknown> {

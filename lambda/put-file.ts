@@ -1,7 +1,7 @@
 // WOPI PutFile: POST /wopi/files/{file_id}/contents with X-WOPI-Override PUT (seed 002).
-import { BadRequestError, PayloadTooLargeError } from './domain/errors';
+import { BadRequestError } from './domain/errors';
 import { putFileRequirement, saveFile } from './domain/save-file';
-import { MAX_BODY_BYTES } from './http/limits';
+import { fileBody } from './http/limits';
 import { saveDeps, type WopiOperation } from './http/operation';
 import { wopiHandler } from './http/wopi-handler';
 import { expectedLastModified, saveContextOf } from './http/wopi-headers';
@@ -15,13 +15,11 @@ export const putFile: WopiOperation = {
     if (override !== undefined && override.trim().toUpperCase() !== 'PUT') {
       throw new BadRequestError(`X-WOPI-Override must be PUT on /contents, got "${override}"`);
     }
-    if (req.body.byteLength > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeError(`The body is ${req.body.byteLength} bytes; this host accepts ${MAX_BODY_BYTES}`);
-    }
+    const bytes = fileBody(req);
     const lockId = req.headers['x-wopi-lock'];
     const content = await saveFile(saveDeps(ctx), req.fileId, {
       requirement: putFileRequirement(lockId === '' ? undefined : lockId),
-      bytes: req.body,
+      bytes,
       saveContext: saveContextOf(req),
       expectedLastModified: expectedLastModified(req),
     });

@@ -1,8 +1,8 @@
 // WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file beside this one.
 import { mintAccessToken } from './auth/access-token';
-import { BadRequestError, PayloadTooLargeError } from './domain/errors';
+import { BadRequestError } from './domain/errors';
 import { putRelativeFile as createRelative, type TargetName } from './domain/put-relative-file';
-import { MAX_BODY_BYTES } from './http/limits';
+import { fileBody } from './http/limits';
 import { saveDeps, type WopiOperation } from './http/operation';
 import { decodeUtf7 } from './http/wopi-headers';
 import type { WopiRequest } from './http/wopi-request';
@@ -24,10 +24,8 @@ export const putRelativeFile: WopiOperation = {
   needs: 'write',
   run: async (req, ctx) => {
     const target = targetOf(req);
-    if (req.body.byteLength > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeError(`The body is ${req.body.byteLength} bytes; this host accepts ${MAX_BODY_BYTES}`);
-    }
-    const created = await createRelative({ ...saveDeps(ctx), names: ctx.names }, req.fileId, target, req.body);
+    const bytes = fileBody(req);
+    const created = await createRelative({ ...saveDeps(ctx), names: ctx.names }, req.fileId, target, bytes);
     const { grant } = ctx;
     const { token } = await mintAccessToken(
       ctx.tokenSecret,

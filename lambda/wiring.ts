@@ -10,6 +10,7 @@ import { DynamoRecoveryStore } from './adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from './adapters/dynamo-user-info-store';
 import { DynamoUserStore } from './adapters/dynamo-user-store';
 import { S3ContentStore } from './adapters/s3-content-store';
+import { createDiscoveryClient, type DiscoveryClient } from './adapters/wopi-discovery';
 import { type Config, loadConfig } from './config';
 import type { Clock, ContentStore, FileStore, NameIndex, RecoveryStore, UserInfoStore } from './domain/ports';
 import type { UserStore } from './domain/users';
@@ -25,6 +26,8 @@ export interface Deps {
   readonly users: UserStore;
   readonly clock: Clock;
   readonly tokenSecret: Uint8Array;
+  /** The WOPI client's discovery (actions, proof keys), when a discovery URL is configured. */
+  readonly discovery: DiscoveryClient | undefined;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -65,6 +68,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     users: new DynamoUserStore(db, config.tableName),
     clock,
     tokenSecret: await resolveTokenSecret(config),
+    discovery: config.discoveryUrl ? createDiscoveryClient(config.discoveryUrl, { now: () => clock.now() }) : undefined,
   };
 }
 

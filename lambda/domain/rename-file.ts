@@ -25,7 +25,8 @@ export async function renameFile(
   if (!isSatisfied(requirement, { lock: record.lock, size: record.content.size }, deps.now)) {
     throw refusal(fileId, record, deps.now);
   }
-  const name = validateFileName(`${requestedName}${extensionOf(record.name)}`);
+  // The requested name itself must be a name: "" or "." plus the extension would leave a file with no name.
+  const name = validateFileName(`${validateFileName(requestedName)}${extensionOf(record.name)}`);
   if (name === record.name) return withoutExtension(name);
   const sameNameKey = name.toLowerCase() === record.name.toLowerCase();
   if (!sameNameKey) {

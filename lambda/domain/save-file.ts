@@ -3,9 +3,9 @@
 // A save refused for a lock or timestamp reason is kept as a recovery copy.
 import { randomUUID } from 'node:crypto';
 import { newContentKey, sha256Base64 } from './content';
-import { BadRequestError, ConflictError, NotFoundError, type WopiError } from './errors';
+import { BadRequestError, ConflictError, LockConflictError, NotFoundError, type WopiError } from './errors';
 import type { FileRecord, FileVersion, SaveContext } from './file-record';
-import { liveLock } from './lock';
+import { liveLock, lockHeaderValue } from './lock';
 import { isSatisfied, type LockRequirement } from './lock-rules';
 import { refusal } from './locks';
 import type { ContentStore, FileStore, RecoveryStore } from './ports';
@@ -70,11 +70,13 @@ export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequ
       return content;
     }
     if (attempt === COMMIT_ATTEMPTS) {
-      const busy = {
-        reason: 'lock-mismatch' as const,
-        error: new ConflictError('The file kept changing during the save'),
-      };
-      throw await keepRecoveryCopy(deps, result.current ?? record, request, uploadedKey, busy);
+      const current = result.current ?? record;
+      // A 409 always carries X-WOPI-Lock, so this answers with the lock now on the file.
+      const error = new LockConflictError(
+        lockHeaderValue(current.lock, deps.now),
+        'The file kept changing during the save',
+      );
+      throw await keepRecoveryCopy(deps, current, request, uploadedKey, { reason: 'lock-mismatch', error });
     }
     record = result.current;
   }

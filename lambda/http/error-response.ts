@@ -1,4 +1,6 @@
 // The one place where typed errors become WOPI status codes and headers.
+
+import { ProofKeyError } from '../auth/proof-key-error';
 import {
   BadRequestError,
   ConflictError,
@@ -35,6 +37,8 @@ const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   [PreconditionFailedError, 412],
   [PayloadTooLargeError, 413],
   [NotImplementedError, 501],
+  // The spec: a request whose proof does not verify gets 500, with the reason only in the log.
+  [ProofKeyError, 500],
 ]);
 
 export function errorResponse(error: unknown): ErrorAnswer {
@@ -44,8 +48,9 @@ export function errorResponse(error: unknown): ErrorAnswer {
     return { response: { status: 500, headers: {} }, reason: String(error), expected: false };
   }
   const reason = error.message;
-  // The reason also travels in a header, for people reading network traces.
-  const headers: Record<string, string> = { 'X-WOPI-ServerError': headerSafe(reason) };
+  // A client's mistake also carries its reason in a header, for people reading network traces; a failed proof
+  // (500) tells a possible forger nothing.
+  const headers: Record<string, string> = status < 500 ? { 'X-WOPI-ServerError': headerSafe(reason) } : {};
   if (error instanceof LockConflictError) {
     // "This header must always be included when responding to the request with 409 Conflict."
     headers['X-WOPI-Lock'] = error.currentLock;

@@ -16,6 +16,22 @@ export function wopiHandler(select: OperationSelector) {
       const operation = select(request);
       nameOperation(event, operation.name);
       const now = deps.clock.now();
+      // Proof first: it shows the request comes from the WOPI client before the token says who the user is.
+      if (deps.config.proofKeys && deps.discovery !== undefined) {
+        const { headers } = request;
+        const publicUrl = deps.config.publicUrl;
+        await deps.discovery.verifyProof(
+          {
+            accessToken: request.accessToken ?? '',
+            // Behind API Gateway the client called the public URL (custom domain, stage), not the event's host.
+            url: publicUrl === undefined ? request.url : `${publicUrl}${request.wopiPathAndQuery}`,
+            proof: headers['x-wopi-proof'],
+            proofOld: headers['x-wopi-proofold'],
+            timestamp: headers['x-wopi-timestamp'],
+          },
+          now,
+        );
+      }
       const grant = await verifyAccessToken(deps.tokenSecret, request.accessToken, request.fileId, now);
       if (operation.needs === 'write' && grant.rights !== 'write') {
         throw new NotPermittedError(`${operation.name} needs an access token with write rights`);

@@ -8,8 +8,12 @@ export interface WopiRequest {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly accessToken: string | undefined;
   readonly body: Buffer;
-  /** The URL the WOPI client called, for proof keys. */
+  /** API Gateway passed the body as text (a text Content-Type): any byte that was not UTF-8 is lost. */
+  readonly bodyWasText: boolean;
+  /** The URL the WOPI client called, for proof keys: the raw query string, as the client signed it. */
   readonly url: string;
+  /** The path from /wopi/ on, with its raw query string: appended to a configured public URL for proof keys. */
+  readonly wopiPathAndQuery: string;
   /** Scheme, host and stage prefix the client called, for links to other files of this host. */
   readonly baseUrl: string;
 }
@@ -33,7 +37,9 @@ export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
     headers,
     accessToken: event.queryStringParameters?.access_token,
     body,
+    bodyWasText: event.body !== undefined && !event.isBase64Encoded,
     url: `${origin}${event.rawPath}${query}`,
+    wopiPathAndQuery: `${event.rawPath.slice(stagePrefix.length)}${query}`,
     baseUrl: `${origin}${stagePrefix}`,
   };
 }
