@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { issueApiKey } from '../../lambda/domain/users';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import { startTestHost, type TestHost, type WopiCall } from '../support/wopi-host';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the JSON shapes of other systems' APIs
+const jsonOf = async (res: Response): Promise<any> => res.json();
 
 let host: TestHost;
 const keys: Record<string, string> = {};
@@ -51,7 +54,7 @@ describe('DocSpace check-out (seed 003)', () => {
     const res = await docSpaceLock(file.fileId, 'editor-1', true);
     // Assess
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body).toMatchObject({ status: 0, statusCode: 200 });
     expect(body.response).toMatchObject({ id: file.fileId, title: file.name, locked: true, lockedBy: 'Eddie Editor' });
   });
@@ -64,7 +67,7 @@ describe('DocSpace check-out (seed 003)', () => {
     const res = await docSpaceLock(file.fileId, 'editor-1', false);
     // Assess
     expect(res.status).toBe(200);
-    expect((await res.json()).response).toMatchObject({ locked: false, lockedBy: null });
+    expect((await jsonOf(res)).response).toMatchObject({ locked: false, lockedBy: null });
   });
 
   it('lists the users with access and their rights (protectusers)', async () => {
@@ -76,7 +79,7 @@ describe('DocSpace check-out (seed 003)', () => {
     });
     // Assess
     expect(res.status).toBe(200);
-    const users = (await res.json()).response as { id: string; name: string; isOwner: boolean }[];
+    const users = (await jsonOf(res)).response as { id: string; name: string; isOwner: boolean }[];
     expect(users.map((u) => [u.id, u.name, u.isOwner])).toEqual([
       ['owner-1', 'ReadWrite', true],
       ['editor-1', 'ReadWrite', false],
@@ -89,7 +92,7 @@ describe('DocSpace check-out (seed 003)', () => {
     const file = await sharedFile();
     const res = await docSpaceLock(file.fileId, 'viewer-1', true);
     expect(res.status).toBe(403);
-    expect((await res.json()).error.message).toMatch(/edit rights/);
+    expect((await jsonOf(res)).error.message).toMatch(/edit rights/);
   });
 
   it("no access -> 404, so the file's existence is not revealed", async () => {
@@ -123,7 +126,7 @@ describe('DocSpace check-out (seed 003)', () => {
     await docSpaceLock(file.fileId, 'editor-1', true);
     const res = await docSpaceLock(file.fileId, 'editor-2', true);
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toMatch(/checked out by Eddie Editor/);
+    expect((await jsonOf(res)).error.message).toMatch(/checked out by Eddie Editor/);
   });
 });
 
@@ -133,7 +136,7 @@ describe('check-out and WOPI share one lock record', () => {
     const file = await sharedFile();
     await docSpaceLock(file.fileId, 'editor-1', true);
     const checkOutId = (await host.deps.files.get(file.fileId))?.lock?.id ?? '';
-    const calls = [
+    const calls: WopiCall[] = [
       { override: 'LOCK', headers: { 'X-WOPI-Lock': 'wopi-1' } },
       { override: 'LOCK', headers: { 'X-WOPI-Lock': 'wopi-2', 'X-WOPI-OldLock': checkOutId } },
       { path: '/contents' as const, override: 'PUT', headers: { 'X-WOPI-Lock': checkOutId }, body: 'new' },
@@ -180,7 +183,7 @@ describe('check-out and WOPI share one lock record', () => {
     await host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'office-1' } });
     const res = await docSpaceLock(file.fileId, 'editor-1', true);
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toMatch(/open for editing in a WOPI client/);
+    expect((await jsonOf(res)).error.message).toMatch(/open for editing in a WOPI client/);
   });
 
   it('a WOPI lock that expired does not block a check-out', async () => {
@@ -211,7 +214,7 @@ describe('SuperOffice check-out (seed 004)', () => {
     const file = await sharedFile();
     const res = await superOffice(file.fileId, 'editor-1', 'Lock');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    expect(await jsonOf(res)).toEqual({
       ExternalReference: file.fileId,
       VersionId: '1',
       Success: true,
@@ -227,7 +230,7 @@ describe('SuperOffice check-out (seed 004)', () => {
     await superOffice(file.fileId, 'editor-1', 'Lock');
     const res = await superOffice(file.fileId, 'editor-2', 'Lock', '?allowedReturnTypes=Message');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ Success: false, Type: 'Message', Value: expect.stringMatching(/Eddie/) });
+    expect(await jsonOf(res)).toMatchObject({ Success: false, Type: 'Message', Value: expect.stringMatching(/Eddie/) });
   });
 
   it('a refusal is an HTTP error when allowedReturnTypes excludes Message', async () => {
@@ -235,7 +238,7 @@ describe('SuperOffice check-out (seed 004)', () => {
     await superOffice(file.fileId, 'editor-1', 'Lock');
     const res = await superOffice(file.fileId, 'editor-2', 'Lock', '?allowedReturnTypes=None');
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ Error: expect.stringMatching(/checked out/) });
+    expect(await jsonOf(res)).toMatchObject({ Error: expect.stringMatching(/checked out/) });
   });
 
   it('Unlock undoes the check-out of its holder', async () => {
