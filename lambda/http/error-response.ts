@@ -48,9 +48,10 @@ export function errorResponse(error: unknown): ErrorAnswer {
     return { response: { status: 500, headers: {} }, reason: String(error), expected: false };
   }
   const reason = error.message;
-  // A client's mistake also carries its reason in a header, for people reading network traces; a failed proof
-  // (500) tells a possible forger nothing.
-  const headers: Record<string, string> = status < 500 ? { 'X-WOPI-ServerError': headerSafe(reason) } : {};
+  // The reason also travels in a header, for people reading network traces; a failed proof tells a possible
+  // forger nothing.
+  const headers: Record<string, string> =
+    error instanceof ProofKeyError ? {} : { 'X-WOPI-ServerError': headerSafe(reason) };
   if (error instanceof LockConflictError) {
     // "This header must always be included when responding to the request with 409 Conflict."
     headers['X-WOPI-Lock'] = error.currentLock;

@@ -9,12 +9,15 @@
 // file must be in first when the event only makes sense then (e.g. Unlock needs the file locked).
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkOut } from '../../lambda/domain/check-out';
+import { issueApiKey } from '../../lambda/domain/users';
 import {
   handlerFor,
   loadSampleEvent,
   readSampleEvent,
   routeOf,
   SAMPLE_ACCESS_TOKEN,
+  SAMPLE_API_KEY,
   SAMPLE_FILE_ID,
   sampleEventNames,
 } from '../support/api-gateway-events';
@@ -48,6 +51,11 @@ async function lockedWithAnotherLockId({ host, fileId }: Given) {
   await lock(host, fileId, 'a-lock-set-by-another-client');
 }
 
+/** The file is checked out by its owner, through the check-out API. */
+async function checkedOutByOwner({ host, fileId }: Given) {
+  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, OWNER);
+}
+
 // One row per file in events/, keyed by file name.
 const expectations: Readonly<Record<string, Expectation>> = {
   'lock.json': { status: 200 },
@@ -59,11 +67,35 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'lock-missing-lock-id.json': { status: 400 },
   'lock-unknown-override.json': { status: 501 },
   'lock-bad-token.json': { status: 401 },
+  'check-file-info.json': { status: 200 },
+  'get-file.json': { status: 200 },
+  'put-file.json': { status: 200, given: lockedWithEventHeader('x-wopi-lock') },
+  'put-file-lock-mismatch.json': { status: 409, given: lockedWithAnotherLockId },
+  'put-relative-file.json': { status: 200 },
+  'rename-file.json': { status: 200 },
+  'delete-file.json': { status: 200 },
+  'put-user-info.json': { status: 200 },
+  'docspace-lock.json': { status: 200 },
+  'docspace-protect-users.json': { status: 200 },
+  'superoffice-lock.json': { status: 200 },
+  'superoffice-unlock.json': { status: 200, given: checkedOutByOwner },
 };
 
+// API Gateway passes a body as text when its Content-Type is text and base64-encodes any other body.
+const textContentType = /^(text\/|application\/(json|xml|javascript)\b)/i;
+
+function sentAsBase64(event: APIGatewayProxyEventV2): boolean {
+  return event.body !== undefined && !textContentType.test(event.headers['content-type'] ?? '');
+}
+
+// The files' owner, whose API key replaces the check-out events' placeholder.
+const OWNER = { userId: 'events-owner', displayName: 'Events Owner' };
 let host: TestHost;
+let apiKey: string;
 beforeAll(async () => {
   host = await startTestHost();
+  await host.deps.users.putUser(OWNER);
+  apiKey = await issueApiKey(host.deps.users, OWNER.userId, host.clock.now());
 });
 afterAll(() => host.close());
 
@@ -107,7 +139,7 @@ describe.each(names)('events/%s', (name) => {
       hasRoute: true,
       contextRouteKey: event.routeKey,
       method: route?.method,
-      isBase64Encoded: false,
+      isBase64Encoded: sentAsBase64(event),
     });
   });
 
@@ -128,17 +160,18 @@ describe.each(names)('events/%s', (name) => {
     // Assess
     expect({ fileId: event.pathParameters?.file_id, paths }).toEqual({
       fileId: SAMPLE_FILE_ID,
-      paths: paths.map(() => expect.stringContaining(`/wopi/files/${SAMPLE_FILE_ID}`)),
+      paths: paths.map(() => expect.stringContaining(`/${SAMPLE_FILE_ID}`)),
     });
   });
 
-  it('carries the same access_token in rawQueryString and queryStringParameters', () => {
+  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), or the API key placeholder (check-out APIs)', () => {
     // Prepare
     const event = readSampleEvent(name);
     // Act
     const fromRaw = new URLSearchParams(event.rawQueryString).get('access_token');
     // Assess
-    expect(fromRaw).toBe(event.queryStringParameters?.access_token);
+    if (event.rawPath.startsWith('/wopi/')) expect(fromRaw).toBe(event.queryStringParameters?.access_token);
+    else expect(event.headers.authorization).toBe(`Bearer ${SAMPLE_API_KEY}`);
   });
 
   it('answers its expected status when fed to its handler against the emulators', async () => {
@@ -147,8 +180,8 @@ describe.each(names)('events/%s', (name) => {
     if (expectation === undefined) {
       throw new Error(`events/${name} has no row in \`expectations\` in test/integration/events.test.ts`);
     }
-    const { fileId } = await host.addFile();
-    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId) });
+    const { fileId } = await host.addFile(undefined, undefined, OWNER.userId);
+    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey });
     await expectation.given?.({ host, fileId, event });
     const handler = await handlerFor(event);
     // Act

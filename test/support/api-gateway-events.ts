@@ -11,6 +11,8 @@ import { type Route, routeKey, routes } from '../../infra/routes';
 export const SAMPLE_FILE_ID = 'SAMPLEFILEID0000000000';
 /** events/*.json carry this access token; a test puts a freshly minted one in its place. */
 export const SAMPLE_ACCESS_TOKEN = 'SAMPLE_ACCESS_TOKEN';
+/** The check-out APIs' events carry this in Authorization: Bearer; replaced by an API key of the file's owner. */
+export const SAMPLE_API_KEY = 'SAMPLE_API_KEY';
 
 export const EVENTS_DIR = fileURLToPath(new URL('../../events/', import.meta.url));
 
@@ -27,10 +29,14 @@ export function readSampleEvent(name: string): APIGatewayProxyEventV2 {
 }
 
 /** The sample event with the placeholders replaced wherever they appear (path, query, parameters). */
-export function loadSampleEvent(name: string, values: { fileId: string; accessToken: string }): APIGatewayProxyEventV2 {
+export function loadSampleEvent(
+  name: string,
+  values: { fileId: string; accessToken: string; apiKey?: string },
+): APIGatewayProxyEventV2 {
   const text = readFileSync(join(EVENTS_DIR, name), 'utf8')
     .replaceAll(SAMPLE_FILE_ID, values.fileId)
-    .replaceAll(SAMPLE_ACCESS_TOKEN, values.accessToken);
+    .replaceAll(SAMPLE_ACCESS_TOKEN, values.accessToken)
+    .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY);
   return JSON.parse(text) as APIGatewayProxyEventV2;
 }
 
