@@ -43,13 +43,21 @@ describe('errorResponse', () => {
     });
   });
 
-  it.each<[string, Error, number]>([
-    ['BadRequestError', new BadRequestError('X-WOPI-Lock was not provided or was empty'), 400],
-    ['UnauthorizedError', new UnauthorizedError('access_token has expired'), 401],
-    ['NotFoundError', new NotFoundError('File x does not exist'), 404],
-    ['NotPermittedError (a valid token without the right)', new NotPermittedError('Lock needs write rights'), 404],
-    ['NotImplementedError', new NotImplementedError('X-WOPI-Override "X" is not supported'), 501],
-  ])('maps %s to %i, with its reason in X-WOPI-ServerError and no X-WOPI-Lock', (_, error, status) => {
+  it.each<{ name: string; error: Error; status: number }>([
+    { name: 'BadRequestError', error: new BadRequestError('X-WOPI-Lock was not provided or was empty'), status: 400 },
+    { name: 'UnauthorizedError', error: new UnauthorizedError('access_token has expired'), status: 401 },
+    { name: 'NotFoundError', error: new NotFoundError('File x does not exist'), status: 404 },
+    {
+      name: 'NotPermittedError (a valid token without the right)',
+      error: new NotPermittedError('Lock needs write rights'),
+      status: 404,
+    },
+    {
+      name: 'NotImplementedError',
+      error: new NotImplementedError('X-WOPI-Override "X" is not supported'),
+      status: 501,
+    },
+  ])('maps $name to $status, with its reason in X-WOPI-ServerError and no X-WOPI-Lock', ({ error, status }) => {
     // Prepare
     const reason = error.message;
     // Act
