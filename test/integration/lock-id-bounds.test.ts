@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlerFor, wopiEvent } from '../support/api-gateway-events';
 import { currentLock, lock } from '../support/lock-calls';
-import { rawRequest } from '../support/raw-socket';
+import { rawRequest } from '../support/raw-http';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
