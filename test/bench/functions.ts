@@ -1,0 +1,92 @@
+// The Lambda bundles as the stack builds them (infra/constructs/route-function.ts: esbuild, ESM, minified,
+// node22, the AWS SDK inside), and fresh `node` processes that load one and hand it events, as Lambda would.
+import { execFile } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { routes } from '../../infra/routes';
+
+const lambdaDir = fileURLToPath(new URL('../../lambda/', import.meta.url));
+
+/** Every function the stack deploys: one per route entry, and the scheduled orphan sweep. */
+export const FUNCTIONS: readonly string[] = [...new Set(routes.map((route) => route.entry)), 'sweep-orphans'];
+
+export interface Bundle {
+  readonly name: string;
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/** Bundles every function into `outDir` in one esbuild run (one .mjs per function, as Lambda gets it). */
+export async function bundleFunctions(outDir: string): Promise<Bundle[]> {
+  await build({
+    entryPoints: Object.fromEntries(FUNCTIONS.map((name) => [name, join(lambdaDir, `${name}.ts`)])),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    // As deployed: an external map without sources, which NODE_OPTIONS=--enable-source-maps loads at start.
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    // esbuild's ESM output has no `require`; CommonJS dependencies inside the bundle still call it.
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  writeFileSync(join(outDir, INVOKER), invoker);
+  return FUNCTIONS.map((name) => {
+    const file = join(outDir, `${name}.mjs`);
+    return { name, file, bytes: statSync(file).size };
+  });
+}
+
+const INVOKER = 'invoke.mjs';
+
+// Plain JavaScript run by plain `node` (no tsx): imports the bundle, then hands it the event `times` times,
+// each parsed from JSON and its answer serialised, as the Lambda runtime does.
+const invoker = `import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+const [bundle, eventFile, times] = process.argv.slice(2);
+const { handler } = await import(pathToFileURL(bundle).href);
+const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 29000 };
+const statuses = [];
+let firstAnswerMs;
+for (let i = 0; i < Number(times); i++) {
+  const result = await handler(JSON.parse(readFileSync(eventFile, 'utf8')), context);
+  JSON.stringify(result);
+  firstAnswerMs ??= performance.now();
+  statuses.push(result?.statusCode ?? 200);
+}
+process.stdout.write(JSON.stringify({ firstAnswerMs, statuses, maxRssKb: process.resourceUsage().maxRSS }));
+`;
+
+export interface Invocation {
+  /** Milliseconds from the process's start (performance.timeOrigin) to the first answer. */
+  readonly firstAnswerMs: number;
+  readonly statuses: readonly number[];
+  readonly maxRssKb: number;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** A fresh `node` process loads `bundle` and answers the event in `eventFile` `times` times. */
+export async function invokeInFreshProcess(
+  bundle: Bundle,
+  eventFile: string,
+  env: Record<string, string>,
+  times = 1,
+): Promise<Invocation> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [join(bundle.file, '..', INVOKER), bundle.file, eventFile, String(times)],
+    // Only what a Lambda container has: no developer AWS profile, no tsx loader from this process.
+    { env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--enable-source-maps', ...env }, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout) as Invocation;
+}
