@@ -29,10 +29,7 @@ afterAll(async () => {
   await new Promise((done) => discovery.close(done));
 });
 
-async function signedGetLock(
-  fileId: string,
-  sign: (url: string, accessToken: string) => Record<string, string>,
-) {
+async function signedGetLock(fileId: string, sign: (url: string, accessToken: string) => Record<string, string>) {
   const token = await host.token(fileId);
   const url = `${host.baseUrl}/wopi/files/${fileId}?access_token=${encodeURIComponent(token)}`;
   return host.wopi(fileId, {
@@ -45,7 +42,9 @@ async function signedGetLock(
 describe('proof keys (X-WOPI-Proof, X-WOPI-ProofOld, X-WOPI-TimeStamp)', () => {
   it('accepts a request signed with the current key', async () => {
     const file = await host.addFile();
-    const res = await signedGetLock(file.fileId, (url, accessToken) => proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: current.privateKey }));
+    const res = await signedGetLock(file.fileId, (url, accessToken) =>
+      proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: current.privateKey }),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -64,21 +63,28 @@ describe('proof keys (X-WOPI-Proof, X-WOPI-ProofOld, X-WOPI-TimeStamp)', () => {
   it('answers 500 for a key the discovery does not publish', async () => {
     const file = await host.addFile();
     const stranger = generateProofKey();
-    const res = await signedGetLock(file.fileId, (url, accessToken) => proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: stranger.privateKey }));
+    const res = await signedGetLock(file.fileId, (url, accessToken) =>
+      proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: stranger.privateKey }),
+    );
     expect(res.status).toBe(500);
   });
 
   it('answers 500 for a timestamp older than 20 minutes', async () => {
     const file = await host.addFile();
     const res = await signedGetLock(file.fileId, (url, accessToken) =>
-      proofHeaders({ accessToken, url, signedAt: host.clock.now() - 20 * 60 * 1000 - 1000 }, { current: current.privateKey }),
+      proofHeaders(
+        { accessToken, url, signedAt: host.clock.now() - 20 * 60 * 1000 - 1000 },
+        { current: current.privateKey },
+      ),
     );
     expect(res.status).toBe(500);
   });
 
   it('accepts a request signed with the old key after rotation (X-WOPI-Proof verified by the old key)', async () => {
     const file = await host.addFile();
-    const res = await signedGetLock(file.fileId, (url, accessToken) => proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: old.privateKey }));
+    const res = await signedGetLock(file.fileId, (url, accessToken) =>
+      proofHeaders({ accessToken, url, signedAt: host.clock.now() }, { current: old.privateKey }),
+    );
     expect(res.status).toBe(200);
   });
 
