@@ -23,7 +23,8 @@ export function fileKey(fileId: string): { pk: string; sk: string } {
 // Named parts of every condition. An expired lock (lockExpiresAt <= now) counts as no lock here, so
 // correctness never waits for anything to delete stale locks.
 const fileExists = 'attribute_exists(pk)';
-const unlocked = '(attribute_not_exists(lockId) OR lockExpiresAt <= :now)';
+// A lock without an expiry reads as expired (recordFromItem), so the condition treats it the same way.
+const unlocked = '(attribute_not_exists(lockId) OR attribute_not_exists(lockExpiresAt) OR lockExpiresAt <= :now)';
 // A WOPI lock ID matches only a WOPI client's lock, never a check-out (lockKind 'checkout').
 const wopiLock = '(attribute_not_exists(lockKind) OR lockKind <> :checkout)';
 const heldWith = `(lockId = :lockId AND lockExpiresAt > :now AND ${wopiLock})`;
