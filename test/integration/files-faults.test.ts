@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Base64 } from '../../lambda/domain/content';
 import type { FileStore } from '../../lambda/domain/ports';
 import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
+import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
 import {
   addTestFile,
   currentBytes,
@@ -147,5 +148,60 @@ describe('PutFile when a store fails', () => {
     const copies = await host.deps.recovery.list(file.fileId);
     expect(copies.map((copy) => copy.reason)).toEqual(['lock-mismatch']);
     expect(Buffer.from(await host.deps.contents.get(copies[0]?.contentKey ?? '')).toString()).toBe('always second');
+  });
+});
+
+const HOUR = 3600_000;
+
+describe('PutFile when a response or a cleanup is lost', () => {
+  it('a save whose commit landed but whose answer was lost is not lost, and the retry saves the same bytes again (fault injection: commitContent writes, then throws)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'v1' });
+    await lockFile(host, file.fileId, 'lock-a');
+    const lostAnswer: FileStore['commitContent'] = async (...args) => {
+      await host.deps.files.commitContent(...args);
+      throw new Error('injected: the connection dropped after DynamoDB applied the write');
+    };
+    restore = useDeps(host, { files: withReplaced(host.deps.files, { commitContent: lostAnswer }) });
+    // Act
+    const first = await putFile(host, file.fileId, 'the edit', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    const retry = await putFile(host, file.fileId, 'the edit', { 'X-WOPI-Lock': 'lock-a' });
+    // Assess
+    expect(first.status).toBe(500);
+    expect(retry.status).toBe(200);
+    const record = await recordOf(host, file.fileId);
+    expect((await currentBytes(host, file.fileId)).toString()).toBe('the edit');
+    // The unacknowledged save landed too and is in the history: nothing acknowledged or sent was lost.
+    expect(record.versions.map((v) => v.version)).toEqual([1, 2]);
+    const keys = await listKeys(s3, host.deps.config.bucketName, `files/${file.fileId}/`);
+    expect(keys.sort()).toEqual([record.content, ...record.versions].map((v) => v.contentKey).sort());
+  });
+
+  it('an upload whose cleanup delete failed is found and removed by the orphan sweep (fault injection: commitContent and ContentStore.delete throw)', async () => {
+    // Prepare
+    const file = await addTestFile(host, { bytes: 'v1' });
+    await lockFile(host, file.fileId, 'lock-a');
+    restore = useDeps(host, {
+      files: withReplaced(host.deps.files, {
+        commitContent: () => Promise.reject(new Error('injected: DynamoDB refused before the write')),
+      }),
+      contents: withReplaced(host.deps.contents, {
+        delete: () => Promise.reject(new Error('injected: S3 delete failed')),
+      }),
+    });
+    const refused = await putFile(host, file.fileId, 'never committed', { 'X-WOPI-Lock': 'lock-a' });
+    restore();
+    const prefix = `files/${file.fileId}/`;
+    const left = await listKeys(s3, host.deps.config.bucketName, prefix);
+    // Act
+    // S3 stamps objects with the real time, so the sweep runs two hours after it.
+    const report = await sweepOrphans({ ...host.deps, now: Date.now() + 2 * HOUR, graceMs: HOUR });
+    // Assess
+    expect(refused.status).toBe(500);
+    expect(left).toHaveLength(2);
+    expect(report.deleted.filter((key) => key.startsWith(prefix))).toHaveLength(1);
+    expect(await listKeys(s3, host.deps.config.bucketName, prefix)).toEqual([file.content.contentKey]);
+    expect((await recordOf(host, file.fileId)).content).toEqual(file.content);
   });
 });
