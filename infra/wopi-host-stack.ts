@@ -1,5 +1,6 @@
 // The WOPI host on AWS: an HTTP API with one Lambda function per row of the route table, the file/lock
-// table, the contents bucket and the token signing key. Nothing here names a route: rows come from routes.ts.
+// table, the contents bucket, the token signing key and the daily orphan sweep. Nothing here names a route:
+// rows come from routes.ts.
 import { fileURLToPath } from 'node:url';
 import { type App, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -14,6 +15,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/adapters/table-schema';
+import { OrphanSweep } from './constructs/orphan-sweep';
 import { RouteFunction } from './constructs/route-function';
 import { type Route, routeKey, routes } from './routes';
 
@@ -21,6 +23,13 @@ export const STACK_NAME = 'WopiHost';
 const LAMBDA_DIR = fileURLToPath(new URL('../lambda', import.meta.url));
 /** WOPI's lock lifetime (spec: 30 minutes); the functions read it as WOPI_LOCK_TTL_SECONDS. */
 const LOCK_TTL_SECONDS = 30 * 60;
+/**
+ * How long a refused save's recovery copy is kept; the functions read it as WOPI_RECOVERY_DAYS, and the bucket
+ * expires recovery/ objects a day later, so the one number decides both.
+ */
+const RECOVERY_DAYS = 30;
+/** Earlier contents kept per file after each save (WOPI_VERSIONS_KEPT). */
+const VERSIONS_KEPT = 10;
 
 export interface WopiHostProps extends StackProps {
   /** Defaults to the table in routes.ts; tests pass their own rows. */
@@ -45,6 +54,7 @@ export class WopiHostStack extends Stack {
   readonly bucket: s3.Bucket;
   readonly tokenSecret: secretsmanager.Secret;
   readonly functions: ReadonlyMap<string, RouteFunction>;
+  readonly orphanSweep: OrphanSweep;
 
   constructor(scope: Construct, id: string, props: WopiHostProps = {}) {
     super(scope, id, props);
@@ -71,7 +81,12 @@ export class WopiHostStack extends Stack {
       // overwritten; the host deletes contents that drop out of the version history (and the orphan sweep the
       // ones a failed delete left), so S3 versioning would only keep a second, unreferenced history.
       versioned: false,
-      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // A backstop for the orphan sweep: a copy's keepUntil is its save plus RECOVERY_DAYS, and S3 rounds
+        // expiry up to the next midnight UTC, so one more day never removes a copy the host still lists.
+        { id: 'expire-recovery-copies', prefix: 'recovery/', expiration: Duration.days(RECOVERY_DAYS + 1) },
+      ],
       removalPolicy: dataRemovalPolicy,
     });
     Validations.of(this.bucket).acknowledge({
@@ -134,6 +149,8 @@ export class WopiHostStack extends Stack {
       WOPI_BUCKET_NAME: this.bucket.bucketName,
       WOPI_TOKEN_SECRET_ID: this.tokenSecret.secretArn,
       WOPI_LOCK_TTL_SECONDS: String(LOCK_TTL_SECONDS),
+      WOPI_RECOVERY_DAYS: String(RECOVERY_DAYS),
+      WOPI_VERSIONS_KEPT: String(VERSIONS_KEPT),
       ...(props.wopiClientOrigin && { WOPI_CLIENT_ORIGIN: props.wopiClientOrigin }),
       ...(props.discoveryUrl && { WOPI_DISCOVERY_URL: props.discoveryUrl }),
       ...(props.checkFileInfoExtra && { WOPI_CHECK_FILE_INFO_EXTRA: jsonObject(props.checkFileInfoExtra) }),
@@ -167,6 +184,16 @@ export class WopiHostStack extends Stack {
       functions.set(routeKey(route), routeFunction);
     }
     this.functions = functions;
+
+    this.orphanSweep = new OrphanSweep(this, 'SweepOrphans', {
+      lambdaDir: LAMBDA_DIR,
+      table: this.table,
+      bucket: this.bucket,
+      tokenSecret: this.tokenSecret,
+      environment,
+    });
+    // `sam local invoke SweepOrphansFunction -e events/sweep-orphans.json`, as for the routes.
+    (this.orphanSweep.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId('SweepOrphansFunction');
 
     new CfnOutput(this, 'WopiBaseUrl', {
       description: 'Give this to the WOPI client as the WOPISrc base: <WopiBaseUrl>/files/<file id>',

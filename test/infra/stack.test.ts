@@ -1,5 +1,5 @@
-// The synthesized WopiHost template: one route and one function per row of routes.ts, storage settings,
-// least-privilege grants per route, cdk-nag findings, and sam-local parity with events/*.json.
+// The synthesized WopiHost template: one route and one function per row of routes.ts, the daily orphan sweep,
+// storage settings, least-privilege grants per function, cdk-nag findings, and sam-local parity with events/*.json.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -28,6 +28,20 @@ const EVERY_FUNCTION_ACTIONS = [
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
 ];
+
+/** The sweep lists the two prefixes it owns, reads records and recovery copies, and deletes what they do not name. */
+const SWEEP_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  's3:ListBucket',
+  's3:DeleteObject',
+  ...EVERY_FUNCTION_ACTIONS,
+];
+/** The logical id `sam local invoke` is given for the sweep. */
+const SWEEP_FUNCTION_ID = 'SweepOrphansFunction';
+/** How long recovery copies are kept (WOPI_RECOVERY_DAYS), and the bucket keeps them a day longer. */
+const RECOVERY_DAYS = '30';
+const RECOVERY_EXPIRATION_DAYS = 31;
 
 const EVENTS_DIR = path.join(import.meta.dirname, '../../events');
 
@@ -91,6 +105,15 @@ function functionIdOfRouteKey(resources: Record<string, Resource>, key: string):
   return integration && getAttTarget(integration.Properties?.IntegrationUri);
 }
 
+/** The functions an EventBridge rule with a schedule invokes. */
+function scheduledFunctionIds(resources: Record<string, Resource>): string[] {
+  return ofType(resources, 'AWS::Events::Rule')
+    .filter(([, rule]) => rule.Properties?.ScheduleExpression !== undefined)
+    .flatMap(([, rule]) =>
+      ((rule.Properties?.Targets ?? []) as { Arn: unknown }[]).map((target) => getAttTarget(target.Arn)),
+    );
+}
+
 /** Every statement that applies to the function's role: inline policies and attached AWS::IAM::Policy documents. */
 function statementsOfFunction(resources: Record<string, Resource>, functionId: string): Statement[] {
   const roleId = getAttTarget(resources[functionId]?.Properties?.Role);
@@ -114,11 +137,32 @@ function resourcesOf(statement: Statement): unknown[] {
   return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
 }
 
-function readEvents(): { file: string; routeKey: unknown }[] {
+interface SampleEvent {
+  readonly file: string;
+  /** API Gateway events name their route. */
+  readonly routeKey?: unknown;
+  /** EventBridge events say what they are; a schedule sends "Scheduled Event". */
+  readonly detailType?: unknown;
+}
+
+function readEvents(): SampleEvent[] {
   if (!existsSync(EVENTS_DIR)) return [];
   return readdirSync(EVENTS_DIR)
     .filter((file) => file.endsWith('.json'))
-    .map((file) => ({ file, routeKey: JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8')).routeKey }));
+    .map((file) => {
+      const event = JSON.parse(readFileSync(path.join(EVENTS_DIR, file), 'utf8'));
+      return { file, routeKey: event.routeKey, detailType: event['detail-type'] };
+    });
+}
+
+function isScheduledEvent(event: SampleEvent): boolean {
+  return event.routeKey === undefined && event.detailType === 'Scheduled Event';
+}
+
+/** The functions `sam local invoke` can run with the event: its route's, or every scheduled one's. */
+function functionIdsOfEvent(resources: Record<string, Resource>, event: SampleEvent): (string | undefined)[] {
+  if (isScheduledEvent(event)) return scheduledFunctionIds(resources);
+  return [functionIdOfRouteKey(resources, String(event.routeKey))];
 }
 
 describe('WopiHost stack', () => {
@@ -140,14 +184,14 @@ describe('WopiHost stack', () => {
       expect(others).not.toContain(functionId);
     });
 
-    it('has exactly one function per route and no other routes', () => {
+    it('has exactly one function per route, plus the orphan sweep, and no other routes', () => {
       // GIVEN the route table WHEN the stack is synthesized
       const routeKeys = ofType(synthesized.resources, 'AWS::ApiGatewayV2::Route').map(
         ([, r]) => r.Properties?.RouteKey,
       );
-      // THEN the API has the table's routes and the stack one function for each
+      // THEN the API has the table's routes and the stack one function for each and one for the sweep
       expect(routeKeys.sort()).toEqual(routes.map(routeKey).sort());
-      synthesized.template.resourceCountIs('AWS::Lambda::Function', routes.length);
+      synthesized.template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
     });
 
     it('sends payload format 2.0 Lambda proxy integrations', () => {
@@ -172,16 +216,34 @@ describe('WopiHost stack', () => {
   });
 
   describe('functions', () => {
-    it('run nodejs22.x on arm64 with active tracing and the ESM bundle handler', () => {
-      // GIVEN the route table WHEN synthesized THEN each function has the runtime settings
+    it('run nodejs22.x on arm64 with active tracing, 1024 MB and the ESM bundle handler', () => {
+      // GIVEN the route table and the sweep WHEN synthesized THEN each function has the same runtime settings
       for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           Handler: 'index.handler',
           TracingConfig: { Mode: 'Active' },
-          Timeout: 29,
+          MemorySize: 1024,
         });
+      }
+    });
+
+    it('time out at 29 seconds on routes, just under the HTTP API integration limit', () => {
+      // GIVEN the route table WHEN synthesized
+      const timeouts = routes.map(
+        (route) =>
+          synthesized.resources[functionIdOfRouteKey(synthesized.resources, routeKey(route)) ?? '']?.Properties,
+      );
+      // THEN every route's function stops before API Gateway does
+      expect(timeouts.map((properties) => properties?.Timeout)).toEqual(routes.map(() => 29));
+    });
+
+    it('tell every function WOPI_RECOVERY_DAYS=30 and WOPI_VERSIONS_KEPT=10', () => {
+      // GIVEN the stack's recovery and version settings WHEN synthesized THEN every function, the sweep included,
+      // reads the same values
+      for (const [, fn] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+        expect(environmentOf(fn)).toMatchObject({ WOPI_RECOVERY_DAYS: RECOVERY_DAYS, WOPI_VERSIONS_KEPT: '10' });
       }
     });
 
@@ -219,7 +281,7 @@ describe('WopiHost stack', () => {
             /"Ref":"([^"]+)"/,
           )?.[1],
       );
-      expect(new Set(logGroupIds).size).toBe(routes.length);
+      expect(new Set(logGroupIds).size).toBe(routes.length + 1);
       for (const id of logGroupIds) {
         expect(synthesized.resources[id ?? '']?.Properties?.RetentionInDays).toBe(30);
       }
@@ -269,12 +331,23 @@ describe('WopiHost stack', () => {
             ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
           },
           LifecycleConfiguration: {
-            Rules: [
+            Rules: Match.arrayWith([
               Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
-            ],
+            ]),
           },
         }),
         DeletionPolicy: 'Retain',
+      });
+    });
+
+    it('expires recovery copies a day after the functions stop listing them', () => {
+      // GIVEN recovery copies kept WOPI_RECOVERY_DAYS=30 WHEN synthesized THEN recovery/ objects expire at 31 days
+      synthesized.template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: 'recovery/', ExpirationInDays: RECOVERY_EXPIRATION_DAYS, Status: 'Enabled' }),
+          ]),
+        },
       });
     });
 
@@ -336,11 +409,88 @@ describe('WopiHost stack', () => {
         const services = new Set([statement.Action].flat().map((action) => action.split(':')[0]));
         const resources = resourcesOf(statement);
         if (services.has('dynamodb')) expect(resources).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
-        if (services.has('s3')) {
-          expect(resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }]);
+        if (services.has('s3') && [statement.Action].flat().includes('s3:ListBucket')) {
+          // Listing is a bucket-level action, alone in its statement; object actions never get the bucket ARN.
+          expect({ actions: [statement.Action].flat(), resources }).toEqual({
+            actions: ['s3:ListBucket'],
+            resources: [{ 'Fn::GetAtt': [bucketId, 'Arn'] }],
+          });
+        } else if (services.has('s3')) {
+          // This bucket's objects: all of them, or those under one prefix (files/*, recovery/*).
+          for (const resource of resources) {
+            expect(resource).toEqual({
+              'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, expect.stringMatching(/^\/([a-z]+\/)?\*$/)]],
+            });
+          }
         }
         if (services.has('secretsmanager')) expect(resources).toEqual([{ Ref: secretId }]);
       }
+    });
+  });
+
+  describe('orphan sweep', () => {
+    it('runs lambda/sweep-orphans.ts once a day from an EventBridge schedule', () => {
+      // GIVEN the stack WHEN synthesized
+      const rules = ofType(synthesized.resources, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
+      // THEN one enabled rule fires daily (03:00 UTC) and targets the sweep function
+      expect(rules).toEqual([
+        expect.objectContaining({
+          ScheduleExpression: 'cron(0 3 * * ? *)',
+          State: 'ENABLED',
+          Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [SWEEP_FUNCTION_ID, 'Arn'] } })],
+        }),
+      ]);
+    });
+
+    it('lets EventBridge invoke the function for that rule only', () => {
+      // GIVEN the schedule rule WHEN synthesized THEN the function's resource policy admits events from it
+      const [ruleId] = ofType(synthesized.resources, 'AWS::Events::Rule').map(([id]) => id);
+      synthesized.template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [SWEEP_FUNCTION_ID, 'Arn'] },
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+    });
+
+    it("has 15 minutes, Lambda's maximum, to list the whole bucket", () => {
+      // GIVEN the sweep WHEN synthesized THEN its timeout is 900 seconds
+      expect(synthesized.resources[SWEEP_FUNCTION_ID]?.Properties?.Timeout).toBe(900);
+    });
+
+    it('gets exactly the actions the sweep uses', () => {
+      // GIVEN the sweep's function WHEN the actions granted to its role are collected
+      const granted = actionsOf(statementsOfFunction(synthesized.resources, SWEEP_FUNCTION_ID));
+      // THEN they are list, read records, delete objects, and what every function needs, nothing more or less
+      expect(granted).toEqual([...SWEEP_ACTIONS].sort());
+    });
+
+    it('lists the bucket itself, not its objects, and only under files/ and recovery/', () => {
+      // GIVEN the sweep's statements
+      const [bucketId] = ofType(synthesized.resources, 'AWS::S3::Bucket').map(([id]) => id);
+      // WHEN the ListBucket statement is picked out
+      const listing = statementsOfFunction(synthesized.resources, SWEEP_FUNCTION_ID).filter((statement) =>
+        [statement.Action].flat().includes('s3:ListBucket'),
+      );
+      // THEN it names the bucket ARN (no /*) and is limited to the sweep's prefixes
+      expect(listing).toEqual([
+        expect.objectContaining({
+          Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+          Condition: { StringLike: { 's3:prefix': ['files/*', 'recovery/*'] } },
+        }),
+      ]);
+    });
+
+    it('deletes only objects under files/ and recovery/', () => {
+      // GIVEN the sweep's statements
+      const [bucketId] = ofType(synthesized.resources, 'AWS::S3::Bucket').map(([id]) => id);
+      // WHEN the DeleteObject statement is picked out
+      const deleting = statementsOfFunction(synthesized.resources, SWEEP_FUNCTION_ID).filter((statement) =>
+        [statement.Action].flat().includes('s3:DeleteObject'),
+      );
+      // THEN it names those two prefixes of this bucket's objects
+      const objects = (prefix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, prefix]] });
+      expect(deleting.flatMap(resourcesOf)).toEqual([objects('/files/*'), objects('/recovery/*')]);
     });
   });
 
@@ -372,10 +522,9 @@ describe('WopiHost stack', () => {
     it('has an event in events/ for every function', () => {
       // GIVEN the events sam local invoke is run with
       const events = readEvents();
-      // WHEN each event's routeKey is followed to its function
-      const covered = new Set(
-        events.map((event) => functionIdOfRouteKey(synthesized.resources, String(event.routeKey))),
-      );
+      // WHEN each API event's routeKey is followed to its function, and each scheduled event to the functions
+      // a schedule rule targets
+      const covered = new Set(events.flatMap((event) => functionIdsOfEvent(synthesized.resources, event)));
       // THEN every function in the template can be invoked with at least one of them
       const uncovered = ofType(synthesized.resources, 'AWS::Lambda::Function')
         .map(([id]) => id)
@@ -383,12 +532,21 @@ describe('WopiHost stack', () => {
       expect(uncovered).toEqual([]);
     });
 
-    it('names a route of the template in every event', () => {
-      // GIVEN the events WHEN their routeKeys are looked up THEN each names a route that exists
-      const unknown = readEvents().filter(
-        (event) => functionIdOfRouteKey(synthesized.resources, String(event.routeKey)) === undefined,
-      );
+    it('names a route of the template in every API event', () => {
+      // GIVEN the events that are not scheduled ones WHEN their routeKeys are looked up THEN each names a route
+      const unknown = readEvents()
+        .filter((event) => !isScheduledEvent(event))
+        .filter((event) => functionIdOfRouteKey(synthesized.resources, String(event.routeKey)) === undefined);
       expect(unknown).toEqual([]);
+    });
+
+    it('has a scheduled function to run every scheduled event with', () => {
+      // GIVEN the EventBridge "Scheduled Event"s in events/
+      const scheduled = readEvents().filter(isScheduledEvent);
+      // WHEN each is matched to the functions a schedule rule targets
+      const unmatched = scheduled.filter((event) => functionIdsOfEvent(synthesized.resources, event).length === 0);
+      // THEN each has at least one
+      expect(unmatched).toEqual([]);
     });
   });
 });

@@ -1,17 +1,22 @@
 // Every sample event in events/ (the ones `sam local invoke -e` takes) is fed to the handler its route names,
-// against the emulators, so the events can never rot.
+// against the emulators, so the events can never rot. EventBridge "Scheduled Event"s have no route: each is fed
+// to the scheduled handler its row in `scheduled` names.
 //
 // Placeholder convention: an event names the file SAMPLE_FILE_ID and carries SAMPLE_ACCESS_TOKEN; this test
 // replaces them with a fresh file and a freshly minted write token. Any other token (lock-bad-token.json) is
 // left as it is.
 //
 // A new event needs one row in `expectations` below: the status its handler must answer, and the state the
-// file must be in first when the event only makes sense then (e.g. Unlock needs the file locked).
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+// file must be in first when the event only makes sense then (e.g. Unlock needs the file locked). A new
+// scheduled event needs one row in `scheduled`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOut } from '../../lambda/domain/check-out';
 import { issueApiKey } from '../../lambda/domain/users';
 import {
+  EVENTS_DIR,
   handlerFor,
   loadSampleEvent,
   readSampleEvent,
@@ -81,6 +86,11 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'superoffice-unlock.json': { status: 200, given: checkedOutByOwner },
 };
 
+// One row per scheduled event in events/: the module whose handler EventBridge's schedule invokes.
+const scheduled: Readonly<Record<string, () => Promise<{ handler: (event: ScheduledEvent) => Promise<unknown> }>>> = {
+  'sweep-orphans.json': () => import('../../lambda/sweep-orphans'),
+};
+
 // API Gateway passes a body as text when its Content-Type is text and base64-encodes any other body.
 const textContentType = /^(text\/|application\/(json|xml|javascript)\b)/i;
 
@@ -101,10 +111,16 @@ afterAll(() => host.close());
 
 const names = sampleEventNames();
 
+function isScheduledEvent(name: string): boolean {
+  return JSON.parse(readFileSync(join(EVENTS_DIR, name), 'utf8'))['detail-type'] === 'Scheduled Event';
+}
+const apiNames = names.filter((name) => !isScheduledEvent(name));
+const scheduledNames = names.filter(isScheduledEvent);
+
 describe('events/', () => {
   it('has an expected status in this test for every sample event', () => {
     // Prepare
-    const known = new Set(Object.keys(expectations));
+    const known = new Set([...Object.keys(expectations), ...Object.keys(scheduled)]);
     // Act
     const missing = names.filter((name) => !known.has(name));
     // Assess
@@ -115,13 +131,13 @@ describe('events/', () => {
     // Prepare
     const present = new Set(names);
     // Act
-    const stale = Object.keys(expectations).filter((name) => !present.has(name));
+    const stale = [...Object.keys(expectations), ...Object.keys(scheduled)].filter((name) => !present.has(name));
     // Assess
     expect(stale, 'these rows of `expectations` name no file in events/').toEqual([]);
   });
 });
 
-describe.each(names)('events/%s', (name) => {
+describe.each(apiNames)('events/%s', (name) => {
   it('is an API Gateway HTTP API payload 2.0 event for a route of infra/routes.ts', () => {
     // Prepare
     const event = readSampleEvent(name);
@@ -188,6 +204,23 @@ describe.each(names)('events/%s', (name) => {
     const result = await handler(event, {});
     // Assess
     expect(result.statusCode).toBe(expectation.status);
+  });
+});
+
+describe.each(scheduledNames)('events/%s', (name) => {
+  it('answers { examined, deleted } counts when fed to its scheduled handler against the emulators', async () => {
+    // Prepare
+    const load = scheduled[name];
+    if (load === undefined) {
+      throw new Error(`events/${name} has no row in \`scheduled\` in test/integration/events.test.ts`);
+    }
+    await host.addFile('something to examine');
+    const event = JSON.parse(readFileSync(join(EVENTS_DIR, name), 'utf8')) as ScheduledEvent;
+    const { handler } = await load();
+    // Act
+    const result = await handler(event);
+    // Assess
+    expect(result).toEqual({ examined: expect.any(Number), deleted: expect.any(Number) });
   });
 });
 
