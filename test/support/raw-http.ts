@@ -14,6 +14,8 @@ export interface RawRequest {
 
 export interface RawResponse {
   readonly status: number;
+  /** The status line's reason phrase, e.g. "Request Header Fields Too Large". */
+  readonly statusText: string;
   /** Lower-cased names; a repeated header is an array. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Buffer;
@@ -64,7 +66,7 @@ function parseResponse(bytes: Buffer): RawResponse | undefined {
   const end = bytes.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [statusLine = '', ...headerLines] = bytes.subarray(0, end).toString('latin1').split('\r\n');
-  const status = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1];
+  const [, status, statusText = ''] = /^HTTP\/1\.[01] (\d{3}) ?(.*)$/.exec(statusLine) ?? [];
   if (status === undefined) return undefined;
   const headers: Record<string, string | string[]> = {};
   for (const line of headerLines) {
@@ -78,7 +80,7 @@ function parseResponse(bytes: Buffer): RawResponse | undefined {
   const length = headers['content-length'];
   if (typeof length === 'string') body = body.subarray(0, Number(length));
   else if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);
-  return { status: Number(status), headers, body };
+  return { status: Number(status), statusText, headers, body };
 }
 
 function unchunk(bytes: Buffer): Buffer {
