@@ -44,6 +44,8 @@ export const routes: readonly Route[] = [
     table: 'write',
     bucket: 'none',
   },
+  // The page that opens a file in the WOPI client (discovery), for an API key or a short-lived link.
+  { method: 'GET', path: '/host/files/{file_id}', entry: 'host-page', table: 'read', bucket: 'none' },
 ];
 
 export function routeKey(route: Route): string {

@@ -17,7 +17,12 @@ export const checkFileInfo: WopiOperation = {
       ? await ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds)
       : undefined;
     const viewer = { userId: grant.userId, userName: grant.userName, canWrite: grant.rights === 'write', userInfo };
-    return json(200, fileInfo(record, viewer, { fileUrl, extra: ctx.config.checkFileInfoExtra }));
+    // Collabora and Office post messages only to PostMessageOrigin: the host page's origin, unless configured.
+    const extra = {
+      PostMessageOrigin: new URL(ctx.config.publicUrl ?? req.baseUrl).origin,
+      ...ctx.config.checkFileInfoExtra,
+    };
+    return json(200, fileInfo(record, viewer, { fileUrl, extra }));
   },
 };
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintAccessToken } from '../auth/access-token';
+import { mintHostLink } from '../auth/host-link';
 import { rightsOf } from '../domain/access';
 import { createFile } from '../domain/create-file';
 import { deleteFile } from '../domain/delete-file';
@@ -26,7 +27,8 @@ const usage = `Usage: wopi-host <command> [arguments]
   versions <fileId>                    current content, earlier versions and recovery copies
   restore <fileId> <copyId> --as <userId>   make a recovery copy current (owner only)
   token <fileId> <userId>              a WOPI access token, if the share list allows
-  open-url <fileId> <userId>           the WOPI source URL with a fresh access token
+  open-url <fileId> <userId>           the WOPI source URL with a fresh access token, and a host page link
+                                       (valid 10 minutes) that opens the file in the WOPI client
 
 Local by default (the data folder of npm start, WOPI_DATA_DIR); with WOPI_TABLE_NAME, WOPI_BUCKET_NAME and
 WOPI_TOKEN_SECRET_ID set (stack outputs) and AWS credentials, against the deployed stack.`;
@@ -164,9 +166,12 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
       );
       if (command === 'token') console.log(token);
       else {
-        console.log(`WOPI source: ${conn.publicUrl ?? '<WOPI_PUBLIC_URL>'}/wopi/files/${record.fileId}`);
+        const publicUrl = conn.publicUrl ?? '<WOPI_PUBLIC_URL>';
+        const { link } = await mintHostLink(deps.tokenSecret, { fileId: record.fileId, userId: who.userId }, now);
+        console.log(`WOPI source: ${publicUrl}/wopi/files/${record.fileId}`);
         console.log(`Access token: ${token}`);
         console.log(`access_token_ttl: ${expiresAt}`);
+        console.log(`Host page: ${publicUrl}/host/files/${record.fileId}?link=${link}`);
       }
       return;
     }

@@ -82,5 +82,8 @@ export class PreconditionFailedError extends WopiError {}
 /** 413: the body is larger than this host can accept intact. */
 export class PayloadTooLargeError extends WopiError {}
 
-/** 501: an X-WOPI-Override this host does not implement. */
+/** 415: the WOPI client's discovery lists no action that opens this file's type. */
+export class UnsupportedFileTypeError extends WopiError {}
+
+/** 501: an X-WOPI-Override this host does not implement, or a feature whose configuration is missing. */
 export class NotImplementedError extends WopiError {}

@@ -14,6 +14,7 @@ import {
   PreconditionFailedError,
   RelativeTargetTakenError,
   UnauthorizedError,
+  UnsupportedFileTypeError,
 } from '../domain/errors';
 import { encodeUtf7 } from './wopi-headers';
 import { json, type WopiResponse } from './wopi-response';
@@ -36,6 +37,7 @@ const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   [ConflictError, 409],
   [PreconditionFailedError, 412],
   [PayloadTooLargeError, 413],
+  [UnsupportedFileTypeError, 415],
   [NotImplementedError, 501],
   // The spec: a request whose proof does not verify gets 500, with the reason only in the log.
   [ProofKeyError, 500],

@@ -29,17 +29,29 @@ export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
   const body =
     event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
-  // API Gateway sets X-Forwarded-Proto (https); the local server sets it too (http).
-  const origin = `${headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`;
-  const stagePrefix = event.rawPath.slice(0, Math.max(0, event.rawPath.indexOf('/wopi/')));
+  const { baseUrl, path } = calledUrl(event, '/wopi/');
   return {
     fileId,
     headers,
     accessToken: event.queryStringParameters?.access_token,
     body,
     bodyWasText: event.body !== undefined && !event.isBase64Encoded,
-    url: `${origin}${event.rawPath}${query}`,
-    wopiPathAndQuery: `${event.rawPath.slice(stagePrefix.length)}${query}`,
-    baseUrl: `${origin}${stagePrefix}`,
+    url: `${baseUrl}${path}${query}`,
+    wopiPathAndQuery: `${path}${query}`,
+    baseUrl,
+  };
+}
+
+/**
+ * The URL the client called, split where `root` (the route's first segment, e.g. '/wopi/') begins: scheme, host
+ * and stage prefix before it (https://<api>.execute-api.<region>.amazonaws.com/prod), the raw path from it on.
+ */
+export function calledUrl(event: APIGatewayProxyEventV2, root: string): { baseUrl: string; path: string } {
+  // API Gateway sets X-Forwarded-Proto (https); the local server sets it too (http).
+  const proto = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1];
+  const stagePrefix = event.rawPath.slice(0, Math.max(0, event.rawPath.indexOf(root)));
+  return {
+    baseUrl: `${proto ?? 'https'}://${event.requestContext.domainName}${stagePrefix}`,
+    path: event.rawPath.slice(stagePrefix.length),
   };
 }

@@ -1,0 +1,54 @@
+// GET /host/files/{file_id}: the page that opens a file in the WOPI client (Collabora Online, Office for the web),
+// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=).
+import { randomBytes } from 'node:crypto';
+import { fillUrlSrc, pickAction } from './adapters/wopi-discovery';
+import { mintAccessToken } from './auth/access-token';
+import { verifyHostLink } from './auth/host-link';
+import { rightsOf } from './domain/access';
+import { visibleFile } from './domain/check-out';
+import { NotFoundError, NotImplementedError, UnauthorizedError, UnsupportedFileTypeError } from './domain/errors';
+import { extensionOf } from './domain/file-name';
+import { authenticate } from './domain/users';
+import { type Authenticator, apiHandler } from './http/api-handler';
+import { hostPage, hostPageError } from './http/host-page-html';
+
+// A link names its user; an API key is the fallback, so a script with a key needs no link.
+const byLinkOrApiKey: Authenticator = async (event, deps) => {
+  const link = event.queryStringParameters?.link;
+  if (link === undefined) return authenticate(deps.users, event.headers?.authorization);
+  const fileId = event.pathParameters?.file_id ?? '';
+  const userId = await verifyHostLink(deps.tokenSecret, link, fileId, deps.clock.now());
+  const user = await deps.users.getUser(userId);
+  if (user === undefined) throw new UnauthorizedError('The link belongs to no user');
+  return user;
+};
+
+export const handler = apiHandler(
+  'HostPage',
+  hostPageError,
+  async (req, ctx) => {
+    const record = await visibleFile(ctx.files, req.fileId, ctx.user);
+    const rights = rightsOf(record, ctx.user.userId);
+    if (rights === undefined) throw new NotFoundError(`File ${req.fileId} does not exist`); // visibleFile checked
+    if (ctx.discovery === undefined) {
+      throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');
+    }
+    const { actions } = await ctx.discovery.get();
+    const extension = extensionOf(record.name);
+    const action = pickAction(actions, extension, rights === 'write' ? 'edit' : 'view');
+    if (action === undefined) {
+      throw new UnsupportedFileTypeError(`The WOPI client has no action for "${extension || record.name}" files`);
+    }
+    const publicUrl = ctx.config.publicUrl ?? req.baseUrl;
+    const actionUrl = fillUrlSrc(action.urlsrc, { wopiSrc: `${publicUrl}/wopi/files/${record.fileId}` });
+    const { token, expiresAt } = await mintAccessToken(
+      ctx.tokenSecret,
+      { fileId: record.fileId, userId: ctx.user.userId, userName: ctx.user.displayName, rights },
+      ctx.config.tokenTtlSeconds,
+      ctx.now,
+    );
+    const nonce = randomBytes(16).toString('base64');
+    return hostPage({ actionUrl, accessToken: token, accessTokenTtl: expiresAt, title: record.name, nonce });
+  },
+  byLinkOrApiKey,
+);
