@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from './errors';
 import type { FileRecord } from './file-record';
 import { isCheckOut, type Lock, liveLock } from './lock';
 import type { LockRequirement } from './lock-rules';
+import { applyLockChange } from './locks';
 import type { FileStore } from './ports';
 import type { User } from './users';
 
@@ -40,7 +41,7 @@ export async function checkOut(deps: CheckOutDeps, fileId: string, user: User): 
     kind: 'checkout',
   };
   const requirement: LockRequirement = { kind: 'checkOutBy', userId: user.userId };
-  const result = await deps.files.changeLock(fileId, requirement, lock, deps.now);
+  const result = await applyLockChange(deps.files, fileId, requirement, lock, deps.now);
   if (!result.applied) throw checkOutRefusal(fileId, result.current, deps.now);
   return { ...record, lock };
 }
@@ -55,7 +56,7 @@ export async function undoCheckOut(deps: CheckOutDeps, fileId: string, user: Use
     throw new ForbiddenError(`Only ${live?.holderName ?? live?.holder} or the owner can undo this check-out`);
   }
   const requirement: LockRequirement = { kind: 'checkedOutBy', userId: isOwner ? undefined : user.userId };
-  const result = await deps.files.changeLock(fileId, requirement, undefined, deps.now);
+  const result = await applyLockChange(deps.files, fileId, requirement, undefined, deps.now);
   if (!result.applied) throw checkOutRefusal(fileId, result.current, deps.now);
   const { lock: _released, ...unlocked } = record;
   return unlocked;

@@ -4,9 +4,10 @@ import { InvalidFileNameError } from './errors';
 /** CheckFileInfo FileNameMaxLength; also keeps records and keys far from storage limits. */
 export const FILE_NAME_MAX_LENGTH = 250;
 
-// Path separators and the characters Windows, SharePoint and OneDrive refuse, plus control characters.
-const forbidden = /[\\/:*?"<>|\p{Cc}]/u;
-const forbiddenAll = /[\\/:*?"<>|\p{Cc}]/gu;
+// Path separators and the characters Windows, SharePoint and OneDrive refuse, control characters, and lone
+// UTF-16 surrogates (a broken UTF-7 name decodes to them; they are not valid Unicode to store).
+const forbidden = /[\\/:*?"<>|\p{Cc}\p{Cs}]/u;
+const forbiddenAll = /[\\/:*?"<>|\p{Cc}\p{Cs}]/gu;
 
 export function validateFileName(name: string): string {
   const trimmed = name.trim();

@@ -3,8 +3,8 @@
 import { LockConflictError, NotFoundError, type WopiError } from './errors';
 import type { FileRecord } from './file-record';
 import { isCheckOut, type Lock, liveLock, lockHeaderValue } from './lock';
-import type { LockRequirement } from './lock-rules';
-import type { FileStore } from './ports';
+import { isSatisfied, type LockRequirement } from './lock-rules';
+import type { FileStore, WriteResult } from './ports';
 
 export interface LockContext {
   readonly files: FileStore;
@@ -57,8 +57,28 @@ async function changeLock(
   requirement: LockRequirement,
   next: Lock | undefined,
 ): Promise<void> {
-  const result = await ctx.files.changeLock(fileId, requirement, next, ctx.now);
+  const result = await applyLockChange(ctx.files, fileId, requirement, next, ctx.now);
   if (!result.applied) throw refusal(fileId, result.current, ctx.now);
+}
+
+// A refusal reported with a record that satisfies the rule was checked against an older state (the emulator
+// re-reads after the failed write; another change landed in between): the write is tried again, a few times.
+const CHANGE_ATTEMPTS = 3;
+
+/** One conditional lock write; retried only when the state reported with its refusal would have allowed it. */
+export async function applyLockChange(
+  files: FileStore,
+  fileId: string,
+  requirement: LockRequirement,
+  next: Lock | undefined,
+  now: number,
+): Promise<WriteResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await files.changeLock(fileId, requirement, next, now);
+    if (result.applied || result.current === undefined || attempt === CHANGE_ATTEMPTS) return result;
+    const { lock, content } = result.current;
+    if (!isSatisfied(requirement, { lock, size: content.size }, now)) return result;
+  }
 }
 
 /** Why a lock precondition failed, as the error the spec wants: 404 for no file, else 409 with the current lock. */

@@ -40,7 +40,8 @@ export interface SaveRequest {
 }
 
 // A commit refused only because another save landed first (same lock holder) is retried on the new record.
-const COMMIT_ATTEMPTS = 3;
+// Each retry means another save by the same lock holder landed first, so the loop ends when they stop.
+const COMMIT_ATTEMPTS = 20;
 
 /** Saves the bytes as the file's new current content and returns it. */
 export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequest): Promise<FileVersion> {
