@@ -38,7 +38,7 @@ export interface WopiHostProps extends StackProps {
   readonly wopiClientOrigin?: string;
   /** The WOPI client's discovery URL, e.g. https://collabora.example.com/hosting/discovery. */
   readonly discoveryUrl?: string;
-  /** Extra CheckFileInfo properties as a JSON object, e.g. {"PostMessageOrigin":"https://collabora.example.com"}. */
+  /** Extra CheckFileInfo properties as a JSON object, e.g. {"HidePrintOption":true} or {"PostMessageOrigin":"https://app.example.com"} (the host page's origin). */
   readonly checkFileInfoExtra?: string;
   /** Serve the API at https://<domainName>/ with an ACM certificate in the stack's region. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };

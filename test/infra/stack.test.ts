@@ -559,7 +559,7 @@ describe('WopiHost stack with context options', () => {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       discoveryUrl: 'https://collabora.example.com/hosting/discovery',
       wopiClientOrigin: 'https://collabora.example.com',
-      checkFileInfoExtra: '{"PostMessageOrigin": "https://collabora.example.com"}',
+      checkFileInfoExtra: '{"PostMessageOrigin": "https://app.example.com"}',
       deletionProtection: 'false',
     });
   });
@@ -582,7 +582,7 @@ describe('WopiHost stack with context options', () => {
         WOPI_PUBLIC_URL: 'https://wopi.example.com', // lambda/ appends /wopi/files/<id>
         WOPI_DISCOVERY_URL: 'https://collabora.example.com/hosting/discovery',
         WOPI_CLIENT_ORIGIN: 'https://collabora.example.com',
-        WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://collabora.example.com"}',
+        WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://app.example.com"}',
       });
     }
   });
