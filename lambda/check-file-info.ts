@@ -1,6 +1,7 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
 import { NotFoundError } from './domain/errors';
 import { checkFileInfo as fileInfo } from './domain/file-info';
+import { hostPageUrls } from './http/host-page-url';
 import type { WopiOperation } from './http/operation';
 import { wopiHandler } from './http/wopi-handler';
 import { json } from './http/wopi-response';
@@ -20,6 +21,7 @@ export const checkFileInfo: WopiOperation = {
     // Collabora and Office post messages only to PostMessageOrigin: the host page's origin, unless configured.
     const extra = {
       PostMessageOrigin: new URL(ctx.config.publicUrl ?? req.baseUrl).origin,
+      ...(await hostPageUrls(ctx, req.baseUrl, record.fileId)),
       ...ctx.config.checkFileInfoExtra,
     };
     return json(200, fileInfo(record, viewer, { fileUrl, extra }));

@@ -2,6 +2,7 @@
 import { mintAccessToken } from './auth/access-token';
 import { BadRequestError } from './domain/errors';
 import { putRelativeFile as createRelative, type TargetName } from './domain/put-relative-file';
+import { hostPageUrls } from './http/host-page-url';
 import { fileBody } from './http/limits';
 import { saveDeps, type WopiOperation } from './http/operation';
 import { decodeUtf7 } from './http/wopi-headers';
@@ -34,6 +35,10 @@ export const putRelativeFile: WopiOperation = {
       ctx.now,
     );
     const base = ctx.config.publicUrl ?? req.baseUrl;
-    return json(200, { Name: created.name, Url: `${base}/wopi/files/${created.fileId}?access_token=${token}` });
+    return json(200, {
+      Name: created.name,
+      Url: `${base}/wopi/files/${created.fileId}?access_token=${token}`,
+      ...(await hostPageUrls(ctx, req.baseUrl, created.fileId)),
+    });
   },
 };

@@ -112,6 +112,27 @@ describe('host page with Collabora Online discovery', () => {
     expect(form.action).toBe(`${discovery.origin}/browser/80a6f97/cool.html?WOPISrc=${encodeURIComponent(wopiSrc)}`);
   });
 
+  it('CheckFileInfo and PutRelativeFile give HostEditUrl / HostViewUrl: the host page with a link for the user', async () => {
+    // Prepare
+    const file = await sharedFile(host);
+    const token = await host.token(file.fileId, 'write', EDITOR);
+    // Act
+    const info = (await (await host.wopi(file.fileId, { method: 'GET', token })).json()) as Record<string, string>;
+    const relative = await host.wopi(file.fileId, {
+      override: 'PUT_RELATIVE',
+      token,
+      headers: { 'X-WOPI-SuggestedTarget': '.pdf' },
+      body: 'copy',
+    });
+    const page = await fetch(info.HostEditUrl ?? '');
+    // Assess
+    expect(info.HostEditUrl).toMatch(new RegExp(`^${host.baseUrl}/host/files/${file.fileId}\\?link=`));
+    expect(info.HostViewUrl).toBe(info.HostEditUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('office_frame');
+    expect(await relative.json()).toMatchObject({ HostEditUrl: expect.stringContaining('/host/files/') });
+  });
+
   it('POSTs an access token that verifies for that file and user with write rights', async () => {
     // Prepare
     const file = await sharedFile(host);
@@ -522,6 +543,12 @@ describe('host page without a WOPI client', () => {
     people = await addPeople(host);
   });
   afterAll(() => host.close());
+
+  it('offers no HostEditUrl in CheckFileInfo: the page would have nothing to open the file in', async () => {
+    const file = await sharedFile(host);
+    const info = (await (await host.wopi(file.fileId, { method: 'GET' })).json()) as Record<string, unknown>;
+    expect(info).not.toHaveProperty('HostEditUrl');
+  });
 
   it('answers 501 naming WOPI_DISCOVERY_URL when no discovery URL is configured', async () => {
     // Prepare
