@@ -52,11 +52,6 @@ interface Prepared {
   readonly call: (i: number) => Promise<unknown>;
   readonly before?: (i: number) => Promise<unknown>;
   readonly after?: (i: number) => Promise<unknown>;
-  /**
-   * Commands the request counter sees on each call that send nothing: a presigned URL runs through the
-   * client's middleware (where RequestCounter sits) but stops before the request would be sent.
-   */
-  readonly unsentPerCall?: Readonly<Record<string, number>>;
 }
 
 interface BenchFile {
@@ -148,7 +143,6 @@ const benches: readonly OperationBench[] = [
           if ((info.FileUrl !== undefined) !== offerFileUrl)
             throw new Error('CheckFileInfo FileUrl is not as configured');
         },
-        unsentPerCall: offerFileUrl ? { 's3.GetObject': 1 } : {},
       };
     },
   },
@@ -220,7 +214,7 @@ export async function benchOperations(host: TestHost, client: WopiClient, loop: 
       );
       const latency = latencyOf(samples);
       const rawLatency = latencyOf(rawSamples);
-      const storage = storageRequests(counted, prepared.unsentPerCall ?? {}, loop.iterations);
+      const storage = storageRequests(counted, loop.iterations);
       figures.results[bench.name] = {
         p50_ms: round(latency.p50),
         p99_ms: round(latency.p99),
@@ -240,23 +234,14 @@ export async function benchOperations(host: TestHost, client: WopiClient, loop: 
   }
 }
 
-/** Requests sent per call, from the counter's totals over `iterations` calls less what was counted but not sent. */
-function storageRequests(
-  counted: ReadonlyMap<string, number>,
-  unsentPerCall: Readonly<Record<string, number>>,
-  iterations: number,
-) {
-  const perCall = new Map(
-    [...counted].map(([name, count]) => [name, (count - iterations * (unsentPerCall[name] ?? 0)) / iterations]),
-  );
+/** Requests sent per call, from the counter's totals over `iterations` calls. */
+function storageRequests(counted: ReadonlyMap<string, number>, iterations: number) {
+  const perCall = new Map([...counted].map(([name, count]) => [name, count / iterations]));
   const sent = [...perCall].filter(([, count]) => count > 0).sort(([a], [b]) => a.localeCompare(b));
   const total = (prefix: string) =>
     round(sent.filter(([name]) => name.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0));
   const command = (name: string) => name.replace(/^(dynamodb|s3)\./, '');
-  const calls = [
-    ...sent.map(([name, count]) => `${round(count)} ${command(name)}`),
-    ...Object.entries(unsentPerCall).map(([name, count]) => `(${count} ${command(name)} presigned, not sent)`),
-  ].join(' + ');
+  const calls = sent.map(([name, count]) => `${round(count)} ${command(name)}`).join(' + ');
   return { dynamodb: total('dynamodb.'), s3: total('s3.'), calls };
 }
 

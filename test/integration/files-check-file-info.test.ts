@@ -64,6 +64,19 @@ describe('CheckFileInfo', () => {
     });
   });
 
+  it('costs two DynamoDB reads (the record and the user info, in parallel) and no S3 request: FileUrl is presigned locally', async () => {
+    // Prepare
+    const file = await host.addFile('counted');
+    const token = await host.token(file.fileId);
+    host.requests.reset();
+    // Act
+    const res = await host.wopi(file.fileId, { method: 'GET', token });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { FileUrl?: string }).FileUrl).toMatch(/^http/);
+    expect(Object.fromEntries(host.requests.counts)).toEqual({ 'dynamodb.GetItem': 2 });
+  });
+
   it('"LastModifiedTime (ISO 8601 UTC)"', async () => {
     // Prepare
     const file = await addTestFile(host);

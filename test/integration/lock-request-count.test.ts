@@ -155,7 +155,7 @@ describe('DynamoDB requests on the 409 path when the failed write returns the it
     host = await startTestHost({
       wrapDb: (db, config) => {
         reader = createDynamoDbClient(config);
-        const client: WithMiddleware = db;
+        const client: WithMiddleware<'initialize'> = db;
         client.middlewareStack.add(returnAllOldOnConditionFailure(reader), {
           step: 'initialize',
           name: 'return-all-old',
