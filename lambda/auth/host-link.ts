@@ -1,10 +1,6 @@
-// Short-lived links to the host page (GET /host/files/{id}?link=...), printed by the CLI: an HS256 JWT with the
-// access tokens' key but its own audience, so a link is never a WOPI access token and a token never a link.
-import { errors, jwtVerify, SignJWT } from 'jose';
-import { UnauthorizedError } from '../domain/errors';
-
-const issuer = 'wopi-host';
-const audience = 'host-page';
+// Short-lived links to the host page (GET /host/files/{id}?link=...), printed by the CLI: a JWT with the access
+// tokens' key and shape but its own audience (file-jwt.ts).
+import { signFileJwt, verifyFileJwt } from './file-jwt';
 
 /** Long enough to paste into a browser; the page then mints the WOPI access token that lasts the session. */
 export const HOST_LINK_TTL_SECONDS = 10 * 60;
@@ -20,33 +16,11 @@ export async function mintHostLink(
   now: number = Date.now(),
   ttlSeconds: number = HOST_LINK_TTL_SECONDS,
 ): Promise<{ link: string; expiresAt: number }> {
-  const issuedAt = Math.floor(now / 1000);
-  const link = await new SignJWT({ fid: grant.fileId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(grant.userId)
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + ttlSeconds)
-    .sign(secret);
-  return { link, expiresAt: (issuedAt + ttlSeconds) * 1000 };
+  const { jwt, expiresAt } = await signFileJwt(secret, 'host-page', grant, ttlSeconds, now);
+  return { link: jwt, expiresAt };
 }
 
 /** The user id of a link that is valid at `now` for `fileId`, or UnauthorizedError saying why not. */
 export async function verifyHostLink(secret: Uint8Array, link: string, fileId: string, now: number): Promise<string> {
-  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
-  try {
-    ({ payload } = await jwtVerify(link, secret, {
-      algorithms: ['HS256'],
-      issuer,
-      audience,
-      currentDate: new Date(now),
-      requiredClaims: ['sub', 'exp', 'fid'],
-    }));
-  } catch (error) {
-    throw new UnauthorizedError(error instanceof errors.JWTExpired ? 'The link has expired' : 'The link is not valid');
-  }
-  if (payload.fid !== fileId) throw new UnauthorizedError('The link is for another file');
-  if (typeof payload.sub !== 'string') throw new UnauthorizedError('The link has malformed claims');
-  return payload.sub;
+  return (await verifyFileJwt(secret, 'host-page', link, fileId, now, 'The link')).sub;
 }

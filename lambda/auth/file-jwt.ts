@@ -1,0 +1,65 @@
+// The one shape both of this host's signed credentials share: an HS256 JWT naming a user (sub) and one file (fid),
+// told apart by audience, so a host-page link is never an access token and an access token never a link.
+import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { UnauthorizedError } from '../domain/errors';
+
+const issuer = 'wopi-host';
+
+export type FileJwtAudience = 'wopi' | 'host-page';
+
+export interface FileJwtClaims {
+  readonly fileId: string;
+  readonly userId: string;
+  /** Claims of the credential's own (e.g. rights). */
+  readonly extra?: Record<string, unknown>;
+}
+
+export async function signFileJwt(
+  secret: Uint8Array,
+  audience: FileJwtAudience,
+  claims: FileJwtClaims,
+  ttlSeconds: number,
+  now: number,
+): Promise<{ jwt: string; expiresAt: number }> {
+  const issuedAt = Math.floor(now / 1000);
+  const expiresAtSeconds = issuedAt + ttlSeconds;
+  const jwt = await new SignJWT({ ...claims.extra, fid: claims.fileId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.userId)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAtSeconds)
+    .sign(secret);
+  return { jwt, expiresAt: expiresAtSeconds * 1000 };
+}
+
+/**
+ * The payload of a JWT valid at `now` for `fileId` and this audience, or UnauthorizedError saying why not, in
+ * the words of `label` ("access_token", "The link").
+ */
+export async function verifyFileJwt(
+  secret: Uint8Array,
+  audience: FileJwtAudience,
+  jwt: string,
+  fileId: string,
+  now: number,
+  label: string,
+): Promise<JWTPayload & { sub: string; exp: number }> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(jwt, secret, {
+      algorithms: ['HS256'],
+      issuer,
+      audience,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'exp', 'fid'],
+    }));
+  } catch (error) {
+    throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
+  }
+  if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another file`);
+  const { sub, exp } = payload;
+  if (typeof sub !== 'string' || typeof exp !== 'number') throw new UnauthorizedError(`${label} has malformed claims`);
+  return { ...payload, sub, exp };
+}
