@@ -14,7 +14,7 @@ import type { Lock } from '../domain/lock';
 import type { LockRequirement } from '../domain/lock-rules';
 import type { FileStore, RemoveResult, WriteResult } from '../domain/ports';
 
-export const FILE_SORT_KEY = 'file';
+const FILE_SORT_KEY = 'file';
 
 export function fileKey(fileId: string): { pk: string; sk: string } {
   return { pk: `file#${fileId}`, sk: FILE_SORT_KEY };
@@ -100,7 +100,7 @@ interface FileItem {
   lockedByName?: string;
 }
 
-export function recordFromItem(item: Record<string, unknown>): FileRecord {
+function recordFromItem(item: Record<string, unknown>): FileRecord {
   const it = item as unknown as FileItem;
   const lock: Lock | undefined =
     it.lockId === undefined
