@@ -1,27 +1,15 @@
 // Seed 003's own Python sample (ONLYOFFICE DocSpace "Lock and unlock a file"), run with python3 and requests
 // against the local server with only its host and API key changed: DocSpace client code works unchanged.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../lambda/domain/users';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
-const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-
-/** The sample's Python block from the seed, as published (the seed indents it inside a Markdown tab). */
-function seedPythonSample(): string {
-  const seed = readdirSync(seeds).find((name) => name.startsWith('003_'));
-  if (seed === undefined) throw new Error(`Seed 003 not found in ${seeds}`);
-  const text = readFileSync(`${seeds}${seed}`, 'utf8');
-  const block = /``` py\n([\s\S]*?)\n\s*```/.exec(text)?.[1];
-  if (block === undefined) throw new Error('Seed 003 has no Python block');
-  return block
-    .split('\n')
-    .map((line) => line.replace(/^ {2}/, ''))
-    .join('\n');
-}
+// The sample as seed 003 publishes it (test/fixtures/), so the test needs nothing outside the repository.
+const sampleFile = fileURLToPath(new URL('../fixtures/docspace_lock_unlock_sample.py', import.meta.url));
 
 let host: TestHost;
 let apiKey: string;
@@ -36,7 +24,7 @@ describe('seed 003 Python sample against the local server', () => {
   it('locks, unlocks and lists the users with access, with only the host and API key changed', async () => {
     // Prepare
     const file = await host.addFile('shared', 'plan.docx', 'docspace-user');
-    const sample = seedPythonSample()
+    const sample = readFileSync(sampleFile, 'utf8')
       .replace(/^API_HOST = .*$/m, `API_HOST = '${host.baseUrl}'`)
       .replace(/^API_KEY = .*$/m, `API_KEY = '${apiKey}'`);
     const functions = sample.slice(0, sample.indexOf('if __name__'));
