@@ -45,6 +45,27 @@ export class DynamoUserStore implements UserStore {
     );
   }
 
+  /** An administrative listing (CLI), like listUsers. */
+  async listApiKeys(userId: string): Promise<{ keyHashPrefix: string; createdAt: number }[]> {
+    const keys: { keyHashPrefix: string; createdAt: number }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'sk = :apikey AND userId = :userId',
+          ExpressionAttributeValues: { ':apikey': 'apikey', ':userId': userId },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        keys.push({ keyHashPrefix: String(item.pk).replace('apikey#', '').slice(0, 12), createdAt: item.createdAt });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return keys.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
   async userIdForApiKey(keyHash: string): Promise<string | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: apiKeyKey(keyHash) }));
     return typeof Item?.userId === 'string' ? Item.userId : undefined;

@@ -19,6 +19,7 @@ const usage = `Usage: wopi-host <command> [arguments]
   users add <userId> <displayName>     add (or rename) a user; prints a new API key
   users list                           list users
   keys add <userId>                    issue another API key for a user
+  keys list <userId>                   a user's keys (hash prefix and creation time; keys are not stored)
   files upload <path> --owner <userId> [--name <name>]
   files list --owner <userId>          (by name index) list a user's files
   files download <fileId> <outPath>
@@ -74,6 +75,11 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
     case 'keys add':
       await user(arg(rest, 0, 'userId'));
       console.log(`API key: ${await issueApiKey(deps.users, arg(rest, 0, 'userId'), now)}`);
+      return;
+    case 'keys list':
+      for (const key of await deps.users.listApiKeys((await user(arg(rest, 0, 'userId'))).userId)) {
+        console.log(`${key.keyHashPrefix}…\t${new Date(key.createdAt).toISOString()}`);
+      }
       return;
     case 'files upload': {
       const path = arg(rest, 0, 'path');

@@ -13,6 +13,8 @@ export interface UserStore {
   listUsers(): Promise<User[]>;
   addApiKey(keyHash: string, userId: string, now: number): Promise<void>;
   userIdForApiKey(keyHash: string): Promise<string | undefined>;
+  /** The user's keys, by the start of their hash (the keys themselves are never stored). */
+  listApiKeys(userId: string): Promise<{ readonly keyHashPrefix: string; readonly createdAt: number }[]>;
 }
 
 const KEY_PREFIX = 'wopi_';

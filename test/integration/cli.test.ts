@@ -68,6 +68,9 @@ describe('wopi-host CLI', () => {
     const after = await cli('token', fileId, 'bob');
     // Assess
     expect(alice.out).toMatch(/^API key: wopi_/);
+    const keys = await cli('keys', 'list', 'alice');
+    expect(keys.out.split('\n')).toHaveLength(1);
+    expect(keys.out).not.toContain(alice.out.replace('API key: ', ''));
     expect(upload).toMatchObject({ code: 0, out: expect.stringContaining('report.docx\t17 bytes') });
     expect(before).toMatchObject({ code: 1, err: expect.stringContaining('bob has no access') });
     expect(share.code).toBe(0);
