@@ -1,15 +1,23 @@
 // Upload progress on stderr, so large uploads show they are moving and stdout stays parseable.
 import type { ContentStore } from '../domain/ports';
 
-export function withProgress(contents: ContentStore, total: number): ContentStore['put'] {
-  return async (key, body) => {
-    let shown = -1;
-    await contents.put(key, body, (sent) => {
-      const percent = total === 0 ? 100 : Math.floor((sent / total) * 100);
-      if (percent === shown) return;
-      shown = percent;
-      process.stderr.write(`\rUploading ${(total / 1e6).toFixed(1)} MB: ${percent}%`);
-    });
-    process.stderr.write('\n');
+/** The same store, whose uploads report their progress. */
+export function withProgress(contents: ContentStore, total: number): ContentStore {
+  return {
+    put: async (key, body) => {
+      let shown = -1;
+      await contents.put(key, body, (sent) => {
+        const percent = total === 0 ? 100 : Math.floor((sent / total) * 100);
+        if (percent === shown) return;
+        shown = percent;
+        process.stderr.write(`\rUploading ${(total / 1e6).toFixed(1)} MB: ${percent}%`);
+      });
+      process.stderr.write('\n');
+    },
+    get: (key) => contents.get(key),
+    copy: (from, to) => contents.copy(from, to),
+    delete: (key) => contents.delete(key),
+    downloadUrl: (key, ttl) => contents.downloadUrl(key, ttl),
+    list: (prefix) => contents.list(prefix),
   };
 }

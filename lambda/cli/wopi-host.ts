@@ -87,9 +87,7 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
       if (owner === '') throw new UsageError('files upload needs --owner <userId>');
       await user(owner);
       const bytes = readFileSync(path);
-      const contents = Object.assign(Object.create(deps.contents), {
-        put: withProgress(deps.contents, bytes.byteLength),
-      });
+      const contents = withProgress(deps.contents, bytes.byteLength);
       const record = await createFile(
         { ...deps, contents },
         { name: values.name ?? basename(path), ownerId: owner, bytes },
