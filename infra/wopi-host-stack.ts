@@ -15,6 +15,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/adapters/table-schema';
+import { parseJsonObject } from '../lambda/json-object';
 import { OrphanSweep } from './constructs/orphan-sweep';
 import { RouteFunction } from './constructs/route-function';
 import { type Route, routeKey, routes } from './routes';
@@ -259,15 +260,8 @@ function accessLogFormat(): AccessLogFormat {
 
 /** Fails the synth, not the first CheckFileInfo, when the JSON is not an object (lambda/config.ts's rule). */
 function jsonObject(text: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`Context checkFileInfoExtra must be a JSON object, got ${text}`);
-  }
+  const value = parseJsonObject(text);
+  if (value === undefined) throw new Error(`Context checkFileInfoExtra must be a JSON object, got ${text}`);
   return JSON.stringify(value);
 }
 

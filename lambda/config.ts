@@ -1,4 +1,5 @@
 // Environment -> typed configuration, read once per container; a bad value fails fast naming its variable.
+import { parseJsonObject } from './json-object';
 
 export interface Config {
   readonly region: string;
@@ -81,16 +82,9 @@ function proofKeys(env: Env): boolean {
 function jsonObject(env: Env, name: string): Record<string, unknown> {
   const raw = env[name];
   if (raw === undefined || raw === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new Error(`Configuration: ${name} must be a JSON object`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`Configuration: ${name} must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
+  const value = parseJsonObject(raw);
+  if (value === undefined) throw new Error(`Configuration: ${name} must be a JSON object`);
+  return value;
 }
 
 function tokenSecret(env: Env): Config['tokenSecret'] {

@@ -1,9 +1,10 @@
 // Handlers for the check-out APIs (DocSpace and SuperOffice shapes): API-key authentication, JSON in and out.
-import { BadRequestError, NotFoundError } from '../domain/errors';
+import { BadRequestError } from '../domain/errors';
 import { authenticate, type User } from '../domain/users';
+import { parseJsonObject } from '../json-object';
 import { type Deps, getDeps } from '../wiring';
 import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
-import { calledUrl } from './wopi-request';
+import { calledUrl, eventBody, pathFileId } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
 export interface ApiRequest {
@@ -24,9 +25,6 @@ export type Authenticator = (event: Event, deps: Deps) => Promise<User>;
 
 const byApiKey: Authenticator = (event, deps) => authenticate(deps.users, event.headers?.authorization);
 
-// The same id rule as WOPI routes: ids are minted by this host.
-const fileIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
-
 export function apiHandler(
   name: string,
   style: ErrorStyle,
@@ -37,28 +35,22 @@ export function apiHandler(
     nameOperation(event, name);
     const deps = await getDeps();
     const user = await identify(event, deps);
-    const fileId = event.pathParameters?.file_id ?? '';
-    if (!fileIdPattern.test(fileId)) throw new NotFoundError('The file id in the path is not one this host issues');
-    const body =
-      event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
     const { baseUrl } = calledUrl(event, routeRoot(event.routeKey));
-    const request = { fileId, query: event.queryStringParameters ?? {}, body, baseUrl };
+    const request = {
+      fileId: pathFileId(event),
+      query: event.queryStringParameters ?? {},
+      body: eventBody(event),
+      baseUrl,
+    };
     return run(request, { ...deps, user, now: deps.clock.now() });
   });
 }
 
 /** The JSON object a request body must be, or 400 saying why. */
 export function jsonObjectBody(body: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new BadRequestError('The body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BadRequestError('The body must be a JSON object');
-  }
-  return value as Record<string, unknown>;
+  const value = parseJsonObject(body.toString('utf8'));
+  if (value === undefined) throw new BadRequestError('The body must be a JSON object');
+  return value;
 }
 
 /** "/host/" of the route key "GET /host/files/{file_id}": where the path starts after any stage prefix. */

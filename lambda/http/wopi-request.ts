@@ -1,6 +1,7 @@
 // API Gateway HTTP API (payload 2.0) event -> the parts of a WOPI request the operations read.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFoundError } from '../domain/errors';
+import { isFileId } from '../domain/file-id';
 
 export interface WopiRequest {
   readonly fileId: string;
@@ -18,16 +19,25 @@ export interface WopiRequest {
   readonly baseUrl: string;
 }
 
-// File ids are minted by this host (URL-safe, see domain/file-id.ts); anything else names no file.
-const fileIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
+/** The {file_id} of the path; one this host could not have issued names no file (404). */
+export function pathFileId(event: APIGatewayProxyEventV2): string {
+  const fileId = event.pathParameters?.file_id ?? '';
+  if (!isFileId(fileId)) throw new NotFoundError('The file id in the path is not one this host issues');
+  return fileId;
+}
+
+/** The body's bytes, decoded as API Gateway encoded them. */
+export function eventBody(event: APIGatewayProxyEventV2): Buffer {
+  return event.body === undefined
+    ? Buffer.alloc(0)
+    : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}
 
 export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
-  const fileId = event.pathParameters?.file_id ?? '';
-  if (!fileIdPattern.test(fileId)) throw new NotFoundError('The file id in the path is not one this host issues');
+  const fileId = pathFileId(event);
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
-  const body =
-    event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const body = eventBody(event);
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const { baseUrl, path } = calledUrl(event, '/wopi/');
   return {
