@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
+  paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
 import type { NameIndex } from '../domain/ports';
 
@@ -60,20 +60,18 @@ export class DynamoNameIndex implements NameIndex {
 
   async list(ownerId: string): Promise<string[]> {
     const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': key(ownerId, '').pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': key(ownerId, '').pk },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) if (typeof item.fileId === 'string') ids.push(item.fileId);
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+    }
     return ids;
   }
 }

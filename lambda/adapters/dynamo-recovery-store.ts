@@ -1,5 +1,5 @@
 // Recovery copies live beside their file's record (same partition), and DynamoDB TTL removes them when due.
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { RecoveryStore } from '../domain/ports';
 import type { RecoveryCopy } from '../domain/recovery-copy';
 import { fileKey } from './dynamo-file-store';
@@ -29,23 +29,21 @@ export class DynamoRecoveryStore implements RecoveryStore {
 
   async list(fileId: string): Promise<RecoveryCopy[]> {
     const copies: RecoveryCopy[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': fileKey(fileId).pk, ':prefix': SORT_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': fileKey(fileId).pk, ':prefix': SORT_PREFIX },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const { pk: _pk, sk: _sk, [TTL_ATTRIBUTE]: _ttl, ...copy } = item;
         copies.push(copy as RecoveryCopy);
       }
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+    }
     return copies;
   }
 

@@ -1,5 +1,5 @@
 // Users and their API keys. A key is found by its hash in one GetItem; the key itself is never stored.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { User, UserStore } from '../domain/users';
 
 const userKey = (userId: string) => ({ pk: `user#${userId}`, sk: 'profile' });
@@ -23,19 +23,17 @@ export class DynamoUserStore implements UserStore {
   /** An administrative listing (CLI): a Scan is fine at that rate. */
   async listUsers(): Promise<User[]> {
     const users: User[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: 'sk = :profile',
-          ExpressionAttributeValues: { ':profile': 'profile' },
-          ExclusiveStartKey: start,
-        }),
-      );
+    const pages = paginateScan(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'sk = :profile',
+        ExpressionAttributeValues: { ':profile': 'profile' },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) users.push({ userId: item.userId, displayName: item.displayName });
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+    }
     return users.sort((a, b) => a.userId.localeCompare(b.userId));
   }
 
@@ -48,21 +46,19 @@ export class DynamoUserStore implements UserStore {
   /** An administrative listing (CLI), like listUsers. */
   async listApiKeys(userId: string): Promise<{ keyHashPrefix: string; createdAt: number }[]> {
     const keys: { keyHashPrefix: string; createdAt: number }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: 'sk = :apikey AND userId = :userId',
-          ExpressionAttributeValues: { ':apikey': 'apikey', ':userId': userId },
-          ExclusiveStartKey: start,
-        }),
-      );
+    const pages = paginateScan(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'sk = :apikey AND userId = :userId',
+        ExpressionAttributeValues: { ':apikey': 'apikey', ':userId': userId },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         keys.push({ keyHashPrefix: String(item.pk).replace('apikey#', '').slice(0, 12), createdAt: item.createdAt });
       }
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+    }
     return keys.sort((a, b) => a.createdAt - b.createdAt);
   }
 
