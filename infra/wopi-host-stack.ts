@@ -14,14 +14,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/adapters/table-schema';
+import { RECOVERY_PREFIX } from '../lambda/domain/content-keys';
 import { parseJsonObject } from '../lambda/json-object';
+import { type Route, routeKey, routes } from '../lambda/routes';
+import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/table-schema';
 import { OrphanSweep } from './constructs/orphan-sweep';
 import { RouteFunction } from './constructs/route-function';
-import { type Route, routeKey, routes } from './routes';
 
 export const STACK_NAME = 'WopiHost';
-const LAMBDA_DIR = fileURLToPath(new URL('../lambda', import.meta.url));
+const FUNCTIONS_DIR = fileURLToPath(new URL('../lambda/functions', import.meta.url));
 /** WOPI's lock lifetime (spec: 30 minutes); the functions read it as WOPI_LOCK_TTL_SECONDS. */
 const LOCK_TTL_SECONDS = 30 * 60;
 /**
@@ -35,8 +36,6 @@ const VERSIONS_KEPT = 10;
 export interface WopiHostProps extends StackProps {
   /** Defaults to the table in routes.ts; tests pass their own rows. */
   readonly routes?: readonly Route[];
-  /** Origin of the WOPI client (Collabora / Office for the web), e.g. https://collabora.example.com. */
-  readonly wopiClientOrigin?: string;
   /** The WOPI client's discovery URL, e.g. https://collabora.example.com/hosting/discovery. */
   readonly discoveryUrl?: string;
   /** Extra CheckFileInfo properties as a JSON object, e.g. {"HidePrintOption":true} or {"PostMessageOrigin":"https://app.example.com"} (the host page's origin). */
@@ -86,7 +85,7 @@ export class WopiHostStack extends Stack {
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // A backstop for the orphan sweep: a copy's keepUntil is its save plus RECOVERY_DAYS, and S3 rounds
         // expiry up to the next midnight UTC, so one more day never removes a copy the host still lists.
-        { id: 'expire-recovery-copies', prefix: 'recovery/', expiration: Duration.days(RECOVERY_DAYS + 1) },
+        { id: 'expire-recovery-copies', prefix: RECOVERY_PREFIX, expiration: Duration.days(RECOVERY_DAYS + 1) },
       ],
       removalPolicy: dataRemovalPolicy,
     });
@@ -152,7 +151,6 @@ export class WopiHostStack extends Stack {
       WOPI_LOCK_TTL_SECONDS: String(LOCK_TTL_SECONDS),
       WOPI_RECOVERY_DAYS: String(RECOVERY_DAYS),
       WOPI_VERSIONS_KEPT: String(VERSIONS_KEPT),
-      ...(props.wopiClientOrigin && { WOPI_CLIENT_ORIGIN: props.wopiClientOrigin }),
       ...(props.discoveryUrl && { WOPI_DISCOVERY_URL: props.discoveryUrl }),
       ...(props.checkFileInfoExtra && { WOPI_CHECK_FILE_INFO_EXTRA: jsonObject(props.checkFileInfoExtra) }),
       // Without a custom domain the URL is the API's own, which a function cannot be told without a cycle
@@ -167,7 +165,7 @@ export class WopiHostStack extends Stack {
       if (this.node.tryFindChild(id)) throw new Error(`routes.ts: two routes would both be called ${id}`);
       const routeFunction = new RouteFunction(this, id, {
         route,
-        lambdaDir: LAMBDA_DIR,
+        functionsDir: FUNCTIONS_DIR,
         table: this.table,
         bucket: this.bucket,
         tokenSecret: this.tokenSecret,
@@ -187,10 +185,9 @@ export class WopiHostStack extends Stack {
     this.functions = functions;
 
     this.orphanSweep = new OrphanSweep(this, 'SweepOrphans', {
-      lambdaDir: LAMBDA_DIR,
+      functionsDir: FUNCTIONS_DIR,
       table: this.table,
       bucket: this.bucket,
-      tokenSecret: this.tokenSecret,
       environment,
     });
     // `sam local invoke SweepOrphansFunction -e events/sweep-orphans.json`, as for the routes.
@@ -231,7 +228,6 @@ export function propsFromContext(scope: Construct): WopiHostProps {
   }
   return {
     description: 'Serverless WOPI host',
-    wopiClientOrigin: text('wopiClientOrigin'),
     discoveryUrl: text('discoveryUrl'),
     checkFileInfoExtra: text('checkFileInfoExtra'),
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,

@@ -8,8 +8,8 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { FILE_KEY_PREFIXES } from '../../lambda/domain/content-keys';
 import {
   acknowledgeBundledFunctionFindings,
   bucketObjectsFinding,
@@ -17,15 +17,11 @@ import {
   ownLogGroupAndRole,
 } from './bundled-function';
 
-/** The prefixes lambda/domain/sweep-orphans.ts lists and deletes under; nothing else in the bucket is its to touch. */
-export const SWEPT_PREFIXES = ['files/', 'recovery/'] as const;
-
 export interface OrphanSweepProps {
-  /** Absolute path of lambda/, where sweep-orphans.ts lives. */
-  readonly lambdaDir: string;
+  /** Absolute path of lambda/functions/, where sweep-orphans.ts lives. */
+  readonly functionsDir: string;
   readonly table: ITable;
   readonly bucket: IBucket;
-  readonly tokenSecret: ISecret;
   readonly environment: Readonly<Record<string, string>>;
 }
 
@@ -47,14 +43,12 @@ export class OrphanSweep extends Construct {
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': SWEPT_PREFIXES.map((prefix) => `${prefix}*`) } },
+        conditions: { StringLike: { 's3:prefix': FILE_KEY_PREFIXES.map((prefix) => `${prefix}*`) } },
       }),
       new iam.PolicyStatement({
         actions: ['s3:DeleteObject'],
-        resources: SWEPT_PREFIXES.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        resources: FILE_KEY_PREFIXES.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
       }),
-      // The sweep shares getDeps() with the routes, which reads the token signing key on a cold start.
-      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [props.tokenSecret.secretArn] }),
     ];
     for (const statement of statements) role.addToPrincipalPolicy(statement);
 
@@ -62,7 +56,7 @@ export class OrphanSweep extends Construct {
       this,
       'Function',
       bundledFunctionProps({
-        entry: path.join(props.lambdaDir, 'sweep-orphans.ts'),
+        entry: path.join(props.functionsDir, 'sweep-orphans.ts'),
         role,
         logGroup,
         environment: props.environment,
@@ -82,7 +76,7 @@ export class OrphanSweep extends Construct {
     });
 
     acknowledgeBundledFunctionFindings(this);
-    for (const prefix of SWEPT_PREFIXES) {
+    for (const prefix of FILE_KEY_PREFIXES) {
       Validations.of(this).acknowledge({
         id: bucketObjectsFinding(this, bucket, prefix),
         reason:

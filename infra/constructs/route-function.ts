@@ -7,7 +7,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { Access, Route } from '../routes';
+import type { Access, Route } from '../../lambda/routes';
 import {
   acknowledgeBundledFunctionFindings,
   bucketObjectsFinding,
@@ -30,8 +30,8 @@ export const BUCKET_ACTIONS: Readonly<Record<Access, readonly string[]>> = {
 
 export interface RouteFunctionProps {
   readonly route: Route;
-  /** Absolute path of lambda/, where `<route.entry>.ts` lives. */
-  readonly lambdaDir: string;
+  /** Absolute path of lambda/functions/, where `<route.entry>.ts` lives. */
+  readonly functionsDir: string;
   readonly table: ITable;
   readonly bucket: IBucket;
   readonly tokenSecret: ISecret;
@@ -54,7 +54,7 @@ export class RouteFunction extends Construct {
       this,
       'Function',
       bundledFunctionProps({
-        entry: path.join(props.lambdaDir, `${route.entry}.ts`),
+        entry: path.join(props.functionsDir, `${route.entry}.ts`),
         role,
         logGroup,
         environment: props.environment,

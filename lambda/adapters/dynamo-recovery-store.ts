@@ -2,8 +2,8 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { RecoveryStore } from '../domain/ports';
 import type { RecoveryCopy } from '../domain/recovery-copy';
+import { TTL_ATTRIBUTE } from '../table-schema';
 import { fileKey } from './dynamo-file-store';
-import { TTL_ATTRIBUTE } from './table-schema';
 
 const SORT_PREFIX = 'recovery#';
 

@@ -1,10 +1,6 @@
-// The table's shape, shared by the CDK stack and the emulator setup so both make the same table.
+// Creates the table the stack would (lambda/table-schema.ts), for the emulators.
 import { CreateTableCommand, type DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-
-export const PARTITION_KEY = 'pk';
-export const SORT_KEY = 'sk';
-/** Epoch seconds; DynamoDB TTL removes recovery copies and short-lived records. Locks never rely on it. */
-export const TTL_ATTRIBUTE = 'expiresAt';
+import { PARTITION_KEY, SORT_KEY } from '../table-schema';
 
 /** Creates the table unless it exists (the emulators; on AWS the stack owns it). */
 export async function ensureTable(db: DynamoDBClient, tableName: string): Promise<void> {

@@ -195,8 +195,6 @@ export interface DiscoveryClientOptions {
 export interface DiscoveryClient {
   /** The cached discovery; fetched on first use and once ttlMs has passed. */
   get(): Promise<Discovery>;
-  /** Fetches now unless the last refresh() is younger than minRefreshIntervalMs; answers the discovery then cached. */
-  refresh(): Promise<Discovery>;
   /** The cached discovery's proof keys, or undefined when it publishes none. */
   proofKeys(): Promise<ProofKeys | undefined>;
   /**
@@ -221,7 +219,7 @@ export function createDiscoveryClient(url: string, options: DiscoveryClientOptio
 
   let cached: Cached | undefined;
   let freshUntil = Number.NEGATIVE_INFINITY;
-  let forcedAt = Number.NEGATIVE_INFINITY; // of the last refresh(), which the TTL did not ask for
+  let forcedAt = Number.NEGATIVE_INFINITY; // of the last refetch a failed proof asked for, not the TTL
   let inFlight: Promise<Cached> | undefined;
 
   async function download(): Promise<Cached> {
@@ -265,7 +263,6 @@ export function createDiscoveryClient(url: string, options: DiscoveryClientOptio
 
   return {
     get: async () => (await current()).discovery,
-    refresh: async () => (await refreshed()).discovery,
     proofKeys: async () => (await current()).keys,
     async verifyProof(input, now) {
       const { keys } = await current();

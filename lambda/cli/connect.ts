@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { type Emulators, startEmulators } from '../local/emulators';
 import { localSettings, localTokenSecret } from '../local/local-settings';
-import { buildDeps, type Deps } from '../wiring';
+import { buildDeps, type Deps } from '../wiring/all';
 
 export interface Connection {
   readonly deps: Deps;

@@ -1,5 +1,5 @@
 // Adding a new file: claim its name, store its bytes under a fresh key, then the record that points at them.
-import { newContentKey, sha256Base64 } from './content';
+import { newContentKey, sha256Base64 } from './content-keys';
 import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';

@@ -45,16 +45,11 @@ export class LockConflictError extends WopiError {
   }
 }
 
-/** 409 that is not about locks: a Collabora timestamp mismatch, a taken PutRelativeFile target. */
-export class ConflictError extends WopiError {
-  constructor(
-    reason: string,
-    readonly body?: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(reason);
-  }
-}
+/** 409 that is not about locks: a taken name, a check-out held by someone else. */
+export class ConflictError extends WopiError {}
+
+/** 409: Collabora's X-COOL-WOPI-Timestamp is not the file's LastModifiedTime; the save was not made. */
+export class TimestampMismatchError extends ConflictError {}
 
 /** 409: another file of the same owner already has this name. */
 export class FileNameTakenError extends ConflictError {

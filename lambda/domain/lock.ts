@@ -1,6 +1,4 @@
 // A file's lock, and how its state reads at a given instant.
-import { BadRequestError } from './errors';
-
 /** The longest lock ID a WOPI client may send (WOPI Lock: "1024 ASCII characters"). */
 export const MAX_LOCK_ID_LENGTH = 1024;
 
@@ -40,17 +38,4 @@ export function lockHeaderValue(lock: Lock | undefined, now: number): string {
 
 export function isRepresentableLockId(id: string): boolean {
   return id.length > 0 && id.length <= MAX_LOCK_ID_LENGTH && /^[\x20-\x7e]+$/.test(id);
-}
-
-/**
- * A lock ID from a request header, or 400: "X-WOPI-Lock was not provided or was empty", and longer than
- * "1024 ASCII characters" or not ASCII is just as unusable.
- */
-export function requireLockId(value: string | undefined, header = 'X-WOPI-Lock'): string {
-  if (value === undefined || value === '') throw new BadRequestError(`${header} was not provided or was empty`);
-  if (value.length > MAX_LOCK_ID_LENGTH) {
-    throw new BadRequestError(`${header} is ${value.length} characters long; the maximum is ${MAX_LOCK_ID_LENGTH}`);
-  }
-  if (!isRepresentableLockId(value)) throw new BadRequestError(`${header} must be printable ASCII`);
-  return value;
 }

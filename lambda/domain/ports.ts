@@ -3,6 +3,7 @@ import type { FileRecord, FileVersion, Share } from './file-record';
 import type { Lock } from './lock';
 import type { LockRequirement } from './lock-rules';
 import type { RecoveryCopy } from './recovery-copy';
+import type { UserStore } from './users';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -82,6 +83,16 @@ export interface NameIndex {
   find(ownerId: string, name: string): Promise<string | undefined>;
   /** The ids of all files of this owner, by name. */
   list(ownerId: string): Promise<string[]>;
+}
+
+/** Every store an operation may use; each deployed function builds only the ones its route needs. */
+export interface Stores {
+  readonly files: FileStore;
+  readonly contents: ContentStore;
+  readonly names: NameIndex;
+  readonly recovery: RecoveryStore;
+  readonly userInfo: UserInfoStore;
+  readonly users: UserStore;
 }
 
 export type { FileRecord, FileVersion };

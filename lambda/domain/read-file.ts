@@ -1,6 +1,6 @@
 // GetFile: the exact bytes of the current content, or a redirect to them when they are too large to pass
 // through the host's response.
-import { BadRequestError, NotFoundError, PreconditionFailedError } from './errors';
+import { NotFoundError, PreconditionFailedError } from './errors';
 import type { FileRecord } from './file-record';
 import type { ContentStore, FileStore } from './ports';
 
@@ -9,8 +9,8 @@ export type Download =
   | { readonly kind: 'redirect'; readonly record: FileRecord; readonly url: string };
 
 export interface ReadOptions {
-  /** X-WOPI-MaxExpectedSize as sent, if any. */
-  readonly maxExpectedSize: string | undefined;
+  /** X-WOPI-MaxExpectedSize, if sent. */
+  readonly maxExpectedSize: number | undefined;
   /** Larger contents are answered with a redirect to a short-lived URL. */
   readonly inlineLimit: number;
   readonly urlTtlSeconds: number;
@@ -23,7 +23,7 @@ export async function readFile(
 ): Promise<Download> {
   const record = await stores.files.get(fileId);
   if (record === undefined) throw new NotFoundError(`File ${fileId} does not exist`);
-  const max = parseMaxExpectedSize(options.maxExpectedSize);
+  const max = options.maxExpectedSize;
   if (max !== undefined && record.content.size > max) {
     throw new PreconditionFailedError(
       `The file is ${record.content.size} bytes, more than X-WOPI-MaxExpectedSize ${max}`,
@@ -34,10 +34,4 @@ export async function readFile(
     return { kind: 'redirect', record, url: await stores.contents.downloadUrl(key, options.urlTtlSeconds) };
   }
   return { kind: 'bytes', record, bytes: await stores.contents.get(key) };
-}
-
-function parseMaxExpectedSize(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,15}$/.test(value)) throw new BadRequestError('X-WOPI-MaxExpectedSize must be a whole number');
-  return Number(value);
 }

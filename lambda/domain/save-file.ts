@@ -2,8 +2,8 @@
 // re-checks the lock, so a lock that changes during the upload can never let a non-holder's bytes become current.
 // A save refused for a lock or timestamp reason is kept as a recovery copy.
 import { randomUUID } from 'node:crypto';
-import { newContentKey, sha256Base64 } from './content';
-import { BadRequestError, ConflictError, LockConflictError, NotFoundError, type WopiError } from './errors';
+import { newContentKey, recoveryKey, sha256Base64 } from './content-keys';
+import { LockConflictError, NotFoundError, TimestampMismatchError, type WopiError } from './errors';
 import type { FileRecord, FileVersion, SaveContext } from './file-record';
 import { liveLock, lockHeaderValue } from './lock';
 import { isSatisfied, type LockRequirement } from './lock-rules';
@@ -33,10 +33,8 @@ export interface SaveRequest {
   readonly requirement: LockRequirement;
   readonly bytes: Uint8Array;
   readonly saveContext: SaveContext;
-  /**
-   * Collabora's X-COOL-WOPI-Timestamp: the LastModifiedTime the client last saw. Absent means a forced save.
-   */
-  readonly expectedLastModified: string | undefined;
+  /** Collabora's X-COOL-WOPI-Timestamp in epoch milliseconds: the LastModifiedTime the client last saw. */
+  readonly expectedLastModified: number | undefined;
 }
 
 // A commit refused only because another save landed first (same lock holder) is retried on the new record.
@@ -45,7 +43,7 @@ const COMMIT_ATTEMPTS = 20;
 
 /** Saves the bytes as the file's new current content and returns it. */
 export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequest): Promise<FileVersion> {
-  const expectedAt = parseTimestamp(request.expectedLastModified);
+  const expectedAt = request.expectedLastModified;
   const { requirement } = request;
   // The early check: a hopeless save is refused before its bytes are committed anywhere but a recovery copy.
   let record = await deps.files.get(fileId);
@@ -99,20 +97,10 @@ function refusalOf(
     return { reason, error: refusal(record.fileId, record, now) };
   }
   if (expectedAt !== undefined && expectedAt !== record.content.modifiedAt) {
-    // Collabora shows "document changed in storage" only for exactly this body.
-    const error = new ConflictError('The file changed since the client last read it (X-COOL-WOPI-Timestamp)', {
-      COOLStatusCode: 1010,
-    });
+    const error = new TimestampMismatchError('The file changed since the client last read it (X-COOL-WOPI-Timestamp)');
     return { reason: 'timestamp-mismatch', error };
   }
   return undefined;
-}
-
-function parseTimestamp(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) throw new BadRequestError('X-COOL-WOPI-Timestamp is not an ISO 8601 time');
-  return at;
 }
 
 function nextContent(deps: SaveDeps, record: FileRecord, contentKey: string, request: SaveRequest): FileVersion {
@@ -163,7 +151,7 @@ async function keepRecoveryCopy(
   refused: Refusal,
 ): Promise<WopiError> {
   const copyId = `${new Date(deps.now).toISOString()}_${randomUUID()}`;
-  const contentKey = `recovery/${record.fileId}/${copyId}`;
+  const contentKey = recoveryKey(record.fileId, copyId);
   if (uploadedKey === undefined) await deps.contents.put(contentKey, request.bytes);
   else {
     await deps.contents.copy(uploadedKey, contentKey);

@@ -1,6 +1,7 @@
 // The orphan sweep: deletes stored objects nothing points at any more. They come from uploads whose commit
 // failed and whose cleanup failed too, from deleted files, and from recovery copies past their keeping time.
 // Correctness never depends on it; it only returns storage.
+import { FILE_KEY_PREFIXES, fileIdOfKey } from './content-keys';
 import type { ContentStore, FileStore, RecoveryStore } from './ports';
 
 export interface SweepDeps {
@@ -20,21 +21,17 @@ export interface SweepReport {
   readonly deleted: readonly string[];
 }
 
-// Keys are files/<fileId>/<uuid> and recovery/<fileId>/<copyId> (domain/content.ts, domain/save-file.ts).
-const keyPattern = /^(files|recovery)\/([^/]+)\/([^/]+)$/;
-
 export async function sweepOrphans(deps: SweepDeps): Promise<SweepReport> {
   const deleted: string[] = [];
   let examined = 0;
   // Listings come in key order, so one file's objects are contiguous: only its references are held.
   let current: { fileId: string; keys: Set<string> } | undefined;
-  for (const prefix of ['files/', 'recovery/']) {
+  for (const prefix of FILE_KEY_PREFIXES) {
     for await (const object of deps.contents.list(prefix)) {
       examined++;
       if (deps.now - object.writtenAt < deps.graceMs) continue;
-      const match = keyPattern.exec(object.key);
-      if (match === null) continue; // not ours to judge
-      const fileId = match[2] ?? '';
+      const fileId = fileIdOfKey(object.key);
+      if (fileId === undefined) continue; // not ours to judge
       if (current?.fileId !== fileId) current = { fileId, keys: await referencedKeys(deps, fileId) };
       if (!current.keys.has(object.key)) {
         await deps.contents.delete(object.key);

@@ -1,8 +1,10 @@
-// Handlers for the check-out APIs (DocSpace and SuperOffice shapes): API-key authentication, JSON in and out.
+// Handlers for the check-out APIs (DocSpace and SuperOffice shapes) and the host page: authentication, JSON in
+// and out. The entry wires the stores.
+import type { Config } from '../config';
 import { BadRequestError } from '../domain/errors';
-import { authenticate, type User } from '../domain/users';
+import type { Clock } from '../domain/ports';
+import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
-import { type Deps, getDeps } from '../wiring';
 import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
 import { calledUrl, eventBody, pathFileId } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
@@ -15,25 +17,34 @@ export interface ApiRequest {
   readonly baseUrl: string;
 }
 
-export interface ApiContext extends Deps {
-  readonly user: User;
-  readonly now: number;
+/** What every API function needs besides its own stores: settings, time, and the users to authenticate. */
+export interface ApiBase {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly users: UserStore;
 }
 
+export type ApiContext<Stores = unknown> = ApiBase &
+  Stores & {
+    readonly user: User;
+    readonly now: number;
+  };
+
 /** Who is calling, or UnauthorizedError; every API route but the host page takes only an API key. */
-export type Authenticator = (event: Event, deps: Deps) => Promise<User>;
+export type Authenticator<Stores> = (event: Event, deps: ApiBase & Stores) => Promise<User>;
 
-const byApiKey: Authenticator = (event, deps) => authenticate(deps.users, event.headers?.authorization);
+const byApiKey: Authenticator<unknown> = (event, deps) => authenticate(deps.users, event.headers?.authorization);
 
-export function apiHandler(
+export function apiHandler<Stores>(
   name: string,
   style: ErrorStyle,
-  run: (request: ApiRequest, context: ApiContext) => Promise<WopiResponse>,
-  identify: Authenticator = byApiKey,
+  wire: () => Promise<ApiBase & Stores>,
+  run: (request: ApiRequest, context: ApiContext<Stores>) => Promise<WopiResponse>,
+  identify: Authenticator<Stores> = byApiKey,
 ) {
   return observed(style, async (event) => {
     nameOperation(event, name);
-    const deps = await getDeps();
+    const deps = await wire();
     const user = await identify(event, deps);
     const { baseUrl } = calledUrl(event, routeRoot(event.routeKey));
     const request = {

@@ -13,6 +13,7 @@ import {
   PayloadTooLargeError,
   PreconditionFailedError,
   RelativeTargetTakenError,
+  TimestampMismatchError,
   UnauthorizedError,
   UnsupportedFileTypeError,
 } from '../domain/errors';
@@ -63,9 +64,9 @@ export function errorResponse(error: unknown): ErrorAnswer {
   if (error instanceof RelativeTargetTakenError && error.validTarget !== undefined) {
     headers['X-WOPI-ValidRelativeTarget'] = encodeUtf7(error.validTarget);
   }
-  if (error instanceof ConflictError) {
-    Object.assign(headers, error.headers);
-    if (error.body !== undefined) return { response: json(status, error.body, headers), reason, expected: true };
+  // Collabora shows "document changed in storage" only for exactly this body.
+  if (error instanceof TimestampMismatchError) {
+    return { response: json(status, { COOLStatusCode: 1010 }, headers), reason, expected: true };
   }
   return { response: { status, headers }, reason, expected: true };
 }

@@ -1,33 +1,33 @@
-// A WOPI operation as the handlers see it: a name, the right it needs, and a function of the request.
+// A WOPI operation as the handlers see it: a name, the right it needs, and a function of the request and of the
+// stores its entry wired.
+import type { DiscoveryClient } from '../adapters/wopi-discovery';
 import type { AccessGrant, Rights } from '../auth/access-token';
-import type { LockContext } from '../domain/locks';
-import type { SaveDeps } from '../domain/save-file';
-import type { Deps } from '../wiring';
+import type { Config } from '../config';
+import type { Clock } from '../domain/ports';
 import type { WopiRequest } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
-export interface OperationContext extends Deps {
-  readonly grant: AccessGrant;
-  /** One instant per request, so every rule in it sees the same time. */
-  readonly now: number;
+/** What every WOPI function needs besides its stores: settings, time, the token key and the client's proof keys. */
+export interface WopiBase {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly tokenSecret: Uint8Array;
+  readonly discovery: DiscoveryClient | undefined;
 }
 
-export interface WopiOperation {
+export type OperationContext<Stores = unknown> = WopiBase &
+  Stores & {
+    readonly grant: AccessGrant;
+    /** One instant per request, so every rule in it sees the same time. */
+    readonly now: number;
+  };
+
+export interface WopiOperation<Stores = unknown> {
   /** The operation's name in the WOPI docs, used in logs and metrics. */
   readonly name: string;
   readonly needs: Rights;
-  run(request: WopiRequest, context: OperationContext): Promise<WopiResponse>;
+  run(request: WopiRequest, context: OperationContext<Stores>): Promise<WopiResponse>;
 }
 
 /** Picks the operation for a request; for most routes there is only one. */
-export type OperationSelector = (request: WopiRequest) => WopiOperation;
-
-export function lockContext(context: OperationContext): LockContext {
-  return { files: context.files, now: context.now, lockTtlMs: context.config.lockTtlMs, userId: context.grant.userId };
-}
-
-export function saveDeps(context: OperationContext): SaveDeps {
-  const { files, contents, recovery, now, config } = context;
-  const { versionsKept, recoveryKeepMs } = config;
-  return { files, contents, recovery, now, userId: context.grant.userId, versionsKept, recoveryKeepMs };
-}
+export type OperationSelector<Stores> = (request: WopiRequest) => WopiOperation<Stores>;

@@ -2,14 +2,19 @@
 import type { CheckOutDeps } from '../domain/check-out';
 import { ConflictError, ForbiddenError } from '../domain/errors';
 import type { FileRecord } from '../domain/file-record';
+import type { FileStore } from '../domain/ports';
 import type { User } from '../domain/users';
-import { apiHandler } from './api-handler';
+import { type ApiBase, apiHandler } from './api-handler';
 import { acceptsMessage, superOfficeError, superOfficeOk, superOfficeRefusal } from './superoffice';
 
 type CheckOutChange = (deps: CheckOutDeps, fileId: string, user: User) => Promise<FileRecord>;
 
-export function superOfficeHandler(name: string, change: CheckOutChange) {
-  return apiHandler(name, superOfficeError, async (req, ctx) => {
+export function superOfficeHandler(
+  name: string,
+  change: CheckOutChange,
+  wire: () => Promise<ApiBase & { readonly files: FileStore }>,
+) {
+  return apiHandler(name, superOfficeError, wire, async (req, ctx) => {
     try {
       return superOfficeOk(await change(ctx, req.fileId, ctx.user));
     } catch (error) {

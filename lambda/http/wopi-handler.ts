@@ -1,17 +1,16 @@
-// Turns a WOPI operation into a Lambda handler: parse, authenticate, run, answer.
+// Turns a WOPI operation into a Lambda handler: parse, authenticate, run, answer. The entry wires the stores.
 import { verifyAccessToken } from '../auth/access-token';
 import { NotPermittedError } from '../domain/errors';
-import { getDeps } from '../wiring';
 import { nameOperation, observed } from './middleware';
-import type { OperationSelector } from './operation';
+import type { OperationSelector, WopiBase } from './operation';
 import { parseWopiRequest } from './wopi-request';
 
-export function wopiHandler(select: OperationSelector) {
+export function wopiHandler<Stores>(select: OperationSelector<Stores>, wire: () => Promise<WopiBase & Stores>) {
   // WOPI errors carry their reason in headers (error-response.ts), so the response is used as it is.
   return observed(
     (response) => response,
     async (event) => {
-      const deps = await getDeps();
+      const deps = await wire();
       const request = parseWopiRequest(event);
       const operation = select(request);
       nameOperation(event, operation.name);

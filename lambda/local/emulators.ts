@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { createDynamoDbClient, createS3Client } from '../adapters/aws-clients';
+import { createDynamoDbClient } from '../adapters/dynamo-client';
+import { createS3Client } from '../adapters/s3-client';
 import { ensureTable } from '../adapters/table-schema';
 
 export interface EmulatorOptions {

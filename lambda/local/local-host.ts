@@ -6,7 +6,7 @@ import { mintAccessToken } from '../auth/access-token';
 import { loadConfig } from '../config';
 import { createFile } from '../domain/create-file';
 import { hashApiKey, issueApiKey } from '../domain/users';
-import { buildDeps, type Deps, provideDeps } from '../wiring';
+import { buildDeps, type Deps, provideDeps } from '../wiring/all';
 import { startEmulators } from './emulators';
 import { createLocalServer } from './local-server';
 import { LOCAL_OWNER, localSettings, localTokenSecret } from './local-settings';

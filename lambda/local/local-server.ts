@@ -1,10 +1,10 @@
 // `npm start`'s HTTP server: each request becomes the API Gateway event Lambda would get, and goes to the
-// very handler module the CDK stack deploys for that route (infra/routes.ts).
+// very handler module the CDK stack deploys for that route (lambda/routes.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type Route, routeKey, routes } from '../../infra/routes';
 import { LAMBDA_PAYLOAD_LIMIT_BYTES } from '../http/limits';
 import { logger } from '../observability';
+import { type Route, routeKey, routes } from '../routes';
 import { type MatchedRoute, toApiGatewayEvent } from './api-gateway-event';
 
 type Handler = (event: APIGatewayProxyEventV2, context: object) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -30,7 +30,7 @@ const handlers = new Map<string, Promise<Handler>>();
 function loadHandler(route: Route): Promise<Handler> {
   let handler = handlers.get(route.entry);
   if (handler === undefined) {
-    handler = import(`../${route.entry}.ts`).then((module: { handler: Handler }) => module.handler);
+    handler = import(`../functions/${route.entry}.ts`).then((module: { handler: Handler }) => module.handler);
     handlers.set(route.entry, handler);
   }
   return handler;

@@ -1,6 +1,6 @@
 // API Gateway HTTP API (payload 2.0) events for the bundles run outside the local server.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type Route, routeKey, routes } from '../../infra/routes';
+import { type Route, routeKey, routes } from '../../lambda/routes';
 
 export interface EventRequest {
   readonly entry: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { routes } from '../../infra/routes';
+import { routes } from '../../lambda/routes';
 
 const lambdaDir = fileURLToPath(new URL('../../lambda/', import.meta.url));
 

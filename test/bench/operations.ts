@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClient, createS3Client } from '../../lambda/adapters/aws-clients';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { fileKey, lockCondition } from '../../lambda/adapters/dynamo-file-store';
+import { createS3Client } from '../../lambda/adapters/s3-client';
 import type { LockRequirement } from '../../lambda/domain/lock-rules';
 import type { TestHost } from '../support/wopi-host';
 import { type Loop, latencyOf, round, timeInterleaved } from './stats';

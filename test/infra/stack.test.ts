@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Access, type Route, routeKey, routes } from '../../infra/routes';
 import { defineWopiHostApp, WopiHostStack } from '../../infra/wopi-host-stack';
+import { type Access, type Route, routeKey, routes } from '../../lambda/routes';
 
 // What each Access level may do, written out here and not imported from infra, so that a broader grant
 // in the stack fails this test instead of moving the expectation with it.
@@ -20,8 +20,15 @@ const BUCKET_ACTIONS: Record<Access, string[]> = {
   read: ['s3:GetObject'],
   write: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
-/** Every function verifies tokens, writes its own log group and sends X-Ray traces. */
+/** Every function writes its own log group and sends X-Ray traces. */
 const EVERY_FUNCTION_ACTIONS = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+];
+/** Every route verifies a token or a host-page link, or signs one. */
+const EVERY_ROUTE_ACTIONS = [
   'secretsmanager:GetSecretValue',
   'logs:CreateLogStream',
   'logs:PutLogEvents',
@@ -381,7 +388,7 @@ describe('WopiHost stack', () => {
         // WHEN the actions granted to its function's role are collected
         const granted = actionsOf(statementsOfFunction(synthesized.resources, functionId));
         // THEN they are the Access levels' actions and the ones every function needs, nothing more or less
-        const expected = [...TABLE_ACTIONS[route.table], ...BUCKET_ACTIONS[route.bucket], ...EVERY_FUNCTION_ACTIONS];
+        const expected = [...TABLE_ACTIONS[route.table], ...BUCKET_ACTIONS[route.bucket], ...EVERY_ROUTE_ACTIONS];
         expect(granted).toEqual(expected.sort());
       },
     );
@@ -558,7 +565,6 @@ describe('WopiHost stack with context options', () => {
       domainName: 'wopi.example.com',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       discoveryUrl: 'https://collabora.example.com/hosting/discovery',
-      wopiClientOrigin: 'https://collabora.example.com',
       checkFileInfoExtra: '{"PostMessageOrigin": "https://app.example.com"}',
       deletionProtection: 'false',
     });
@@ -581,7 +587,6 @@ describe('WopiHost stack with context options', () => {
       expect(environmentOf(fn)).toMatchObject({
         WOPI_PUBLIC_URL: 'https://wopi.example.com', // lambda/ appends /wopi/files/<id>
         WOPI_DISCOVERY_URL: 'https://collabora.example.com/hosting/discovery',
-        WOPI_CLIENT_ORIGIN: 'https://collabora.example.com',
         WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://app.example.com"}',
       });
     }
@@ -608,7 +613,7 @@ describe('WopiHost stack over another route table', () => {
     const resources = Template.fromStack(new WopiHostStack(app, 'Generic', { routes: [row] })).toJSON().Resources;
     // THEN it gets its route and function, and only the actions every function needs
     const functionId = functionIdOfRouteKey(resources, 'PUT /manage/files/{file_id}') ?? '';
-    expect(actionsOf(statementsOfFunction(resources, functionId))).toEqual([...EVERY_FUNCTION_ACTIONS].sort());
+    expect(actionsOf(statementsOfFunction(resources, functionId))).toEqual([...EVERY_ROUTE_ACTIONS].sort());
   });
 
   it('gives two rows that share an entry a function each, named after the entry and the path', () => {

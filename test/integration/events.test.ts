@@ -90,7 +90,7 @@ const expectations: Readonly<Record<string, Expectation>> = {
 
 // One row per scheduled event in events/: the module whose handler EventBridge's schedule invokes.
 const scheduled: Readonly<Record<string, () => Promise<{ handler: (event: ScheduledEvent) => Promise<unknown> }>>> = {
-  'sweep-orphans.json': () => import('../../lambda/sweep-orphans'),
+  'sweep-orphans.json': () => import('../../lambda/functions/sweep-orphans'),
 };
 
 // API Gateway passes a body as text when its Content-Type is text and base64-encodes any other body.
@@ -140,7 +140,7 @@ describe('events/', () => {
 });
 
 describe.each(apiNames)('events/%s', (name) => {
-  it('is an API Gateway HTTP API payload 2.0 event for a route of infra/routes.ts', () => {
+  it('is an API Gateway HTTP API payload 2.0 event for a route of lambda/routes.ts', () => {
     // Prepare
     const event = readSampleEvent(name);
     // Act

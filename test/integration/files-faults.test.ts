@@ -2,7 +2,7 @@
 // not point at is deleted. Each test wraps a real store of the host (fault injection) for its own requests.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Base64 } from '../../lambda/domain/content';
+import { sha256Base64 } from '../../lambda/domain/content-keys';
 import type { FileStore } from '../../lambda/domain/ports';
 import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';

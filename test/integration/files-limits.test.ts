@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCK_ID_LENGTH } from '../../lambda/domain/lock';
+import { handler as putFileHandler } from '../../lambda/functions/put-file';
 import { EVENT_ENVELOPE_ALLOWANCE_BYTES, LAMBDA_PAYLOAD_LIMIT_BYTES, MAX_BODY_BYTES } from '../../lambda/http/limits';
-import { handler as putFileHandler } from '../../lambda/put-file';
 import { addTestFile, currentBytes, lockFile, putFile, recordOf } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 

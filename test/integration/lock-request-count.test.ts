@@ -4,7 +4,7 @@ import { ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand } 
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbClient } from '../../lambda/adapters/aws-clients';
+import { createDynamoDbClient } from '../../lambda/adapters/dynamo-client';
 import {
   getLock,
   lock,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newContentKey } from '../../lambda/domain/content';
+import { newContentKey } from '../../lambda/domain/content-keys';
 import { listRecoveryCopies, restoreRecoveryCopy } from '../../lambda/domain/recovery';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
 import { startTestHost, type TestHost } from '../support/wopi-host';

@@ -3,7 +3,7 @@
 // write on dynalite succeeds exactly when isSatisfied says it should, and a refused write changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClient } from '../../lambda/adapters/aws-clients';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { DynamoFileStore } from '../../lambda/adapters/dynamo-file-store';
 import { newFileId } from '../../lambda/domain/file-id';
 import type { FileRecord } from '../../lambda/domain/file-record';

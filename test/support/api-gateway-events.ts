@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type Route, routeKey, routes } from '../../infra/routes';
+import { type Route, routeKey, routes } from '../../lambda/routes';
 
 /** events/*.json name this file id; a test puts a real one in its place. */
 export const SAMPLE_FILE_ID = 'SAMPLEFILEID0000000000';
@@ -42,7 +42,7 @@ export function loadSampleEvent(
 
 export type Handler = (event: APIGatewayProxyEventV2, context: object) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** The route of infra/routes.ts whose route key the event names, or undefined. */
+/** The route of lambda/routes.ts whose route key the event names, or undefined. */
 export function routeOf(event: APIGatewayProxyEventV2): Route | undefined {
   return routes.find((route) => routeKey(route) === event.routeKey);
 }
@@ -50,8 +50,8 @@ export function routeOf(event: APIGatewayProxyEventV2): Route | undefined {
 /** The `handler` of the module the route table deploys for this event's route. */
 export async function handlerFor(event: APIGatewayProxyEventV2): Promise<Handler> {
   const route = routeOf(event);
-  if (route === undefined) throw new Error(`No route in infra/routes.ts has the route key "${event.routeKey}"`);
-  const module = (await import(`../../lambda/${route.entry}.ts`)) as { handler: Handler };
+  if (route === undefined) throw new Error(`No route in lambda/routes.ts has the route key "${event.routeKey}"`);
+  const module = (await import(`../../lambda/functions/${route.entry}.ts`)) as { handler: Handler };
   return module.handler;
 }
 

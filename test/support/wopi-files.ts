@@ -2,11 +2,11 @@
 // what the stores hold, and wrapping the real stores to slow them down or make them fail (fault injection).
 import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { createS3Client } from '../../lambda/adapters/aws-clients';
+import { createS3Client } from '../../lambda/adapters/s3-client';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import type { ContentStore } from '../../lambda/domain/ports';
 import type { SaveDeps } from '../../lambda/domain/save-file';
-import { type Deps, provideDeps } from '../../lambda/wiring';
+import { type Deps, provideDeps } from '../../lambda/wiring/all';
 import type { TestHost } from './wopi-host';
 
 export interface NewTestFile {

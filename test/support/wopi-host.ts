@@ -3,14 +3,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClient, createS3Client } from '../../lambda/adapters/aws-clients';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
+import { createS3Client } from '../../lambda/adapters/s3-client';
 import { type AccessGrant, mintAccessToken, type Rights } from '../../lambda/auth/access-token';
 import { type Config, loadConfig } from '../../lambda/config';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { startEmulators } from '../../lambda/local/emulators';
 import { createLocalServer } from '../../lambda/local/local-server';
-import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring';
+import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring/all';
 import { RequestCounter } from './request-counter';
 import { TestClock } from './test-clock';
 

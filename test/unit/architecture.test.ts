@@ -1,9 +1,11 @@
 // The import direction the STYLE asks for: entry -> http + domain; domain -> nothing but itself; only adapters
-// (and the never-deployed local/ tools, and wiring.ts for types) know the AWS SDK.
+// (and the never-deployed local/ tools, and wiring/ for types) know the AWS SDK; each deployed entry loads only
+// what its route uses.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { routes } from '../../lambda/routes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lambdaDir = join(root, 'lambda');
@@ -76,35 +78,75 @@ describe('architecture', () => {
     expect(outside.map(describeImport)).toEqual([]);
   });
 
-  it('only lambda/adapters/, lambda/local/ and lambda/wiring.ts import @aws-sdk/*', () => {
+  it('only lambda/adapters/, lambda/local/ and lambda/wiring/ import @aws-sdk/*', () => {
     // Prepare
     const allowed = (file: string) =>
-      file.startsWith('lambda/adapters/') || file.startsWith('lambda/local/') || file === 'lambda/wiring.ts';
+      file.startsWith('lambda/adapters/') || file.startsWith('lambda/local/') || file.startsWith('lambda/wiring/');
     // Act
     const elsewhere = allImports.filter((imp) => imp.specifier.startsWith('@aws-sdk/') && !allowed(imp.file));
     // Assess
     expect(elsewhere.map(describeImport)).toEqual([]);
   });
 
-  it('lambda/wiring.ts imports only types from @aws-sdk/*: the clients are made in lambda/adapters/', () => {
+  it('lambda/wiring/ imports only types from @aws-sdk/*: the clients are made in lambda/adapters/', () => {
     // Prepare
-    const wiring = allImports.filter((imp) => imp.file === 'lambda/wiring.ts');
+    const wiring = allImports.filter((imp) => imp.file.startsWith('lambda/wiring/'));
     // Act
     const valueImports = wiring.filter((imp) => imp.specifier.startsWith('@aws-sdk/') && !imp.typeOnly);
     // Assess
     expect(valueImports.map(describeImport)).toEqual([]);
   });
 
-  it('nothing a deployed function loads comes from lambda/local/ (never deployed) or test/', () => {
-    // Prepare: every top-level lambda/*.ts is an entry module or what the entries share (config, wiring)
-    const entries = readdirSync(lambdaDir)
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => `lambda/${name}`);
+  it('lambda/http/ takes its stores from the entry: it imports nothing from lambda/wiring/', () => {
+    // Act
+    const wired = allImports.filter(
+      (imp) =>
+        imp.file.startsWith('lambda/http/') && isRelative(imp.specifier) && target(imp).startsWith('lambda/wiring/'),
+    );
+    // Assess
+    expect(wired.map(describeImport)).toEqual([]);
+  });
+
+  it('nothing under lambda/ imports infra/: the route table and table schema live in lambda/', () => {
+    // Act
+    const intoInfra = allImports.filter((imp) => isRelative(imp.specifier) && target(imp).startsWith('infra/'));
+    // Assess
+    expect(intoInfra.map(describeImport)).toEqual([]);
+  });
+
+  it('lambda/functions/ holds exactly the deployed entries: one per route-table row, and the orphan sweep', () => {
+    // Prepare
+    const expected = new Set([...routes.map((route) => route.entry), 'sweep-orphans']);
+    // Act
+    const present = readdirSync(join(lambdaDir, 'functions')).map((name) => name.replace(/\.ts$/, ''));
+    // Assess
+    expect(new Set(present)).toEqual(expected);
+  });
+
+  it('nothing a deployed function loads comes from lambda/local/, lambda/cli/, lambda/wiring/all.ts or test/', () => {
+    // Prepare
+    const entries = readdirSync(join(lambdaDir, 'functions')).map((name) => `lambda/functions/${name}`);
     // Act
     const loaded = importClosure(entries);
     // Assess
-    expect(loaded.filter((file) => file.startsWith('lambda/local/') || file.startsWith('test/'))).toEqual([]);
+    const neverDeployed = (file: string) =>
+      file.startsWith('lambda/local/') ||
+      file.startsWith('lambda/cli/') ||
+      file === 'lambda/wiring/all.ts' ||
+      file.startsWith('test/');
+    expect(loaded.filter(neverDeployed)).toEqual([]);
   });
+
+  it.each(routes.map((route) => [route.entry, route] as const))(
+    '%s loads the S3 adapter only if its route may touch the bucket, so a function that never touches S3 carries no S3 client',
+    (_entry, route) => {
+      // Act
+      const loaded = importClosure([`lambda/functions/${route.entry}.ts`]);
+      const loadsS3 = loaded.some((file) => file.startsWith('lambda/adapters/s3-'));
+      // Assess
+      expect(loadsS3).toBe(route.bucket !== 'none');
+    },
+  );
 });
 
 /** Every repository file reachable from `files` through relative imports. */

@@ -1,8 +1,8 @@
 // files-override.ts: X-WOPI-Override picks the operation from a table; Lock and UnlockAndRelock share LOCK.
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, NotImplementedError } from '../../lambda/domain/errors';
-import { selectOverride } from '../../lambda/files-override';
 import { parseWopiRequest, type WopiRequest } from '../../lambda/http/wopi-request';
+import { selectOverride } from '../../lambda/wopi/files-override';
 import { wopiEvent } from '../support/api-gateway-events';
 
 /** The request the handler would parse from an API Gateway event with these headers. */

@@ -1,4 +1,4 @@
-// domain/lock.ts: reading a lock at an instant, and lock IDs from request headers.
+// domain/lock.ts: reading a lock at an instant; http/wopi-headers.ts: lock IDs from request headers.
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../lambda/domain/errors';
 import {
@@ -7,8 +7,8 @@ import {
   liveLock,
   lockHeaderValue,
   MAX_LOCK_ID_LENGTH,
-  requireLockId,
 } from '../../lambda/domain/lock';
+import { requireLockId } from '../../lambda/http/wopi-headers';
 
 const now = Date.UTC(2026, 0, 1, 9, 0, 0);
 const lockA: Lock = { id: 'A', expiresAt: now + 1, holder: 'user-1' };

@@ -1,9 +1,13 @@
 // DocSpace: GET /api/2.0/files/file/{fileId}/protectusers lists the users with access and their rights.
-import { visibleFile } from './domain/check-out';
-import { apiHandler } from './http/api-handler';
-import { docSpaceAccess, docSpaceError, docSpaceOk } from './http/docspace';
+import { visibleFile } from '../domain/check-out';
+import { apiHandler } from '../http/api-handler';
+import { docSpaceAccess, docSpaceError, docSpaceOk } from '../http/docspace';
+import { apiBase } from '../wiring/api-base';
+import { fileStore } from '../wiring/dynamo';
 
-export const handler = apiHandler('DocSpaceProtectUsers', docSpaceError, async (req, ctx) => {
+const wire = async () => ({ ...(await apiBase()), files: fileStore() });
+
+export const handler = apiHandler('DocSpaceProtectUsers', docSpaceError, wire, async (req, ctx) => {
   const record = await visibleFile(ctx.files, req.fileId, ctx.user);
   const entries = [[record.ownerId, 'edit'] as const, ...Object.entries(record.shares ?? {})];
   const users = await Promise.all(

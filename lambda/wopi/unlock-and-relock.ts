@@ -1,10 +1,12 @@
 // WOPI UnlockAndRelock: X-WOPI-Override LOCK with X-WOPI-OldLock (seed 001); atomic, one conditional write.
-import { requireLockId } from './domain/lock';
-import { unlockAndRelock as replaceLock } from './domain/locks';
-import { lockContext, type WopiOperation } from './http/operation';
-import { ok } from './http/wopi-response';
+import { unlockAndRelock as replaceLock } from '../domain/locks';
+import type { Stores } from '../domain/ports';
+import type { WopiOperation } from '../http/operation';
+import { requireLockId } from '../http/wopi-headers';
+import { ok } from '../http/wopi-response';
+import { lockContext } from './contexts';
 
-export const unlockAndRelock: WopiOperation = {
+export const unlockAndRelock: WopiOperation<Pick<Stores, 'files'>> = {
   name: 'UnlockAndRelock',
   needs: 'write',
   run: async (req, ctx) => {

@@ -1,13 +1,13 @@
 // WOPI PutFile: POST /wopi/files/{file_id}/contents with X-WOPI-Override PUT (seed 002).
-import { BadRequestError } from './domain/errors';
-import { putFileRequirement, saveFile } from './domain/save-file';
-import { fileBody } from './http/limits';
-import { saveDeps, type WopiOperation } from './http/operation';
-import { wopiHandler } from './http/wopi-handler';
-import { expectedLastModified, saveContextOf } from './http/wopi-headers';
-import { json } from './http/wopi-response';
+import { BadRequestError } from '../domain/errors';
+import { putFileRequirement, saveFile } from '../domain/save-file';
+import { fileBody } from '../http/limits';
+import type { WopiOperation } from '../http/operation';
+import { expectedLastModified, saveContextOf } from '../http/wopi-headers';
+import { json } from '../http/wopi-response';
+import { type SaveStores, saveDeps } from './contexts';
 
-export const putFile: WopiOperation = {
+export const putFile: WopiOperation<SaveStores> = {
   name: 'PutFile',
   needs: 'write',
   run: async (req, ctx) => {
@@ -31,5 +31,3 @@ export const putFile: WopiOperation = {
     );
   },
 };
-
-export const handler = wopiHandler(() => putFile);

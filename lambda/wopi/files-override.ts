@@ -1,11 +1,11 @@
 // POST /wopi/files/{file_id}: API Gateway cannot route on headers, so X-WOPI-Override picks the operation.
 
+import { BadRequestError, NotImplementedError } from '../domain/errors';
+import type { Stores } from '../domain/ports';
+import type { WopiOperation } from '../http/operation';
+import type { WopiRequest } from '../http/wopi-request';
 import { deleteFile } from './delete-file';
-import { BadRequestError, NotImplementedError } from './domain/errors';
 import { getLock } from './get-lock';
-import type { WopiOperation } from './http/operation';
-import { wopiHandler } from './http/wopi-handler';
-import type { WopiRequest } from './http/wopi-request';
 import { lock } from './lock';
 import { putRelativeFile } from './put-relative-file';
 import { putUserInfo } from './put-user-info';
@@ -14,8 +14,11 @@ import { renameFile } from './rename-file';
 import { unlock } from './unlock';
 import { unlockAndRelock } from './unlock-and-relock';
 
+/** The stores the overrides use between them: the files-override function wires all of them. */
+export type OverrideStores = Pick<Stores, 'files' | 'contents' | 'names' | 'recovery' | 'userInfo'>;
+
 // A Map, so that "__proto__" or "constructor" are not keys.
-const operations = new Map<string, (req: WopiRequest) => WopiOperation>([
+const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideStores>>([
   // Lock and UnlockAndRelock share LOCK; "hosts must differentiate ... based on the presence of X-WOPI-OldLock".
   ['LOCK', (req) => (req.headers['x-wopi-oldlock'] === undefined ? lock : unlockAndRelock)],
   ['GET_LOCK', () => getLock],
@@ -27,12 +30,10 @@ const operations = new Map<string, (req: WopiRequest) => WopiOperation>([
   ['PUT_USER_INFO', () => putUserInfo],
 ]);
 
-export function selectOverride(req: WopiRequest): WopiOperation {
+export function selectOverride(req: WopiRequest): WopiOperation<OverrideStores> {
   const override = req.headers['x-wopi-override'];
   if (override === undefined || override === '') throw new BadRequestError('X-WOPI-Override is missing');
   const select = operations.get(override.trim().toUpperCase());
   if (select === undefined) throw new NotImplementedError(`X-WOPI-Override "${override}" is not supported`);
   return select(req);
 }
-
-export const handler = wopiHandler(selectOverride);

@@ -1,12 +1,12 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
-import { NotFoundError } from './domain/errors';
-import { checkFileInfo as fileInfo } from './domain/file-info';
-import { hostPageUrls } from './http/host-page-url';
-import type { WopiOperation } from './http/operation';
-import { wopiHandler } from './http/wopi-handler';
-import { json } from './http/wopi-response';
+import { NotFoundError } from '../domain/errors';
+import { checkFileInfo as fileInfo } from '../domain/file-info';
+import type { Stores } from '../domain/ports';
+import { hostPageUrls } from '../http/host-page-url';
+import type { WopiOperation } from '../http/operation';
+import { json } from '../http/wopi-response';
 
-export const checkFileInfo: WopiOperation = {
+export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'userInfo' | 'contents'>> = {
   name: 'CheckFileInfo',
   needs: 'read',
   run: async (req, ctx) => {
@@ -27,5 +27,3 @@ export const checkFileInfo: WopiOperation = {
     return json(200, fileInfo(record, viewer, { fileUrl, extra }));
   },
 };
-
-export const handler = wopiHandler(() => checkFileInfo);

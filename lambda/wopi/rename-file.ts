@@ -1,11 +1,12 @@
 // WOPI RenameFile: X-WOPI-Override RENAME_FILE; X-WOPI-RequestedName is UTF-7 and has no extension.
-import { BadRequestError } from './domain/errors';
-import { renameFile as rename } from './domain/rename-file';
-import type { WopiOperation } from './http/operation';
-import { decodeUtf7 } from './http/wopi-headers';
-import { json } from './http/wopi-response';
+import { BadRequestError } from '../domain/errors';
+import type { Stores } from '../domain/ports';
+import { renameFile as rename } from '../domain/rename-file';
+import type { WopiOperation } from '../http/operation';
+import { decodeUtf7 } from '../http/wopi-headers';
+import { json } from '../http/wopi-response';
 
-export const renameFile: WopiOperation = {
+export const renameFile: WopiOperation<Pick<Stores, 'files' | 'names'>> = {
   name: 'RenameFile',
   needs: 'write',
   run: async (req, ctx) => {

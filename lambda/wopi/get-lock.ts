@@ -1,9 +1,10 @@
 // WOPI GetLock: X-WOPI-Override GET_LOCK answers the current lock in X-WOPI-Lock, empty when unlocked.
-import { getLock as currentLock } from './domain/locks';
-import type { WopiOperation } from './http/operation';
-import { ok } from './http/wopi-response';
+import { getLock as currentLock } from '../domain/locks';
+import type { Stores } from '../domain/ports';
+import type { WopiOperation } from '../http/operation';
+import { ok } from '../http/wopi-response';
 
-export const getLock: WopiOperation = {
+export const getLock: WopiOperation<Pick<Stores, 'files'>> = {
   name: 'GetLock',
   // It only reads: a viewer may learn the lock ID, but changing any lock still needs write rights.
   needs: 'read',

@@ -1,13 +1,15 @@
 // WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file beside this one.
-import { mintAccessToken } from './auth/access-token';
-import { BadRequestError } from './domain/errors';
-import { putRelativeFile as createRelative, type TargetName } from './domain/put-relative-file';
-import { hostPageUrls } from './http/host-page-url';
-import { fileBody } from './http/limits';
-import { saveDeps, type WopiOperation } from './http/operation';
-import { decodeUtf7 } from './http/wopi-headers';
-import type { WopiRequest } from './http/wopi-request';
-import { json } from './http/wopi-response';
+import { mintAccessToken } from '../auth/access-token';
+import { BadRequestError } from '../domain/errors';
+import type { Stores } from '../domain/ports';
+import { putRelativeFile as createRelative, type TargetName } from '../domain/put-relative-file';
+import { hostPageUrls } from '../http/host-page-url';
+import { fileBody } from '../http/limits';
+import type { WopiOperation } from '../http/operation';
+import { decodeUtf7 } from '../http/wopi-headers';
+import type { WopiRequest } from '../http/wopi-request';
+import { json } from '../http/wopi-response';
+import { type SaveStores, saveDeps } from './contexts';
 
 function targetOf(req: WopiRequest): TargetName {
   const suggested = req.headers['x-wopi-suggestedtarget'];
@@ -20,7 +22,7 @@ function targetOf(req: WopiRequest): TargetName {
   return { mode: 'relative', name: decodeUtf7(relative ?? ''), overwrite };
 }
 
-export const putRelativeFile: WopiOperation = {
+export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names'>> = {
   name: 'PutRelativeFile',
   needs: 'write',
   run: async (req, ctx) => {

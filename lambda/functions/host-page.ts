@@ -1,19 +1,24 @@
 // GET /host/files/{file_id}: the page that opens a file in the WOPI client (Collabora Online, Office for the web),
 // for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=).
 import { randomBytes } from 'node:crypto';
-import { fillUrlSrc, pickAction } from './adapters/wopi-discovery';
-import { mintAccessToken } from './auth/access-token';
-import { verifyHostLink } from './auth/host-link';
-import { rightsOf } from './domain/access';
-import { visibleFile } from './domain/check-out';
-import { NotFoundError, NotImplementedError, UnauthorizedError, UnsupportedFileTypeError } from './domain/errors';
-import { extensionOf } from './domain/file-name';
-import { authenticate } from './domain/users';
-import { type Authenticator, apiHandler } from './http/api-handler';
-import { hostPage, hostPageError } from './http/host-page-html';
+import { type DiscoveryClient, fillUrlSrc, pickAction } from '../adapters/wopi-discovery';
+import { mintAccessToken } from '../auth/access-token';
+import { verifyHostLink } from '../auth/host-link';
+import { rightsOf } from '../domain/access';
+import { visibleFile } from '../domain/check-out';
+import { NotFoundError, NotImplementedError, UnauthorizedError, UnsupportedFileTypeError } from '../domain/errors';
+import { extensionOf } from '../domain/file-name';
+import type { FileStore } from '../domain/ports';
+import { authenticate } from '../domain/users';
+import { type Authenticator, apiHandler } from '../http/api-handler';
+import { hostPage, hostPageError } from '../http/host-page-html';
+import { apiBase } from '../wiring/api-base';
+import { discovery } from '../wiring/discovery';
+import { fileStore } from '../wiring/dynamo';
+import { tokenSecret } from '../wiring/token-secret';
 
 // A link names its user; an API key is the fallback, so a script with a key needs no link.
-const byLinkOrApiKey: Authenticator = async (event, deps) => {
+const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
   const link = event.queryStringParameters?.link;
   if (link === undefined) return authenticate(deps.users, event.headers?.authorization);
   const fileId = event.pathParameters?.file_id ?? '';
@@ -23,9 +28,23 @@ const byLinkOrApiKey: Authenticator = async (event, deps) => {
   return user;
 };
 
+interface HostPageStores {
+  readonly files: FileStore;
+  readonly tokenSecret: Uint8Array;
+  readonly discovery: DiscoveryClient | undefined;
+}
+
+const wire = async () => ({
+  ...(await apiBase()),
+  files: fileStore(),
+  tokenSecret: await tokenSecret(),
+  discovery: discovery(),
+});
+
 export const handler = apiHandler(
   'HostPage',
   hostPageError,
+  wire,
   async (req, ctx) => {
     const record = await visibleFile(ctx.files, req.fileId, ctx.user);
     const rights = rightsOf(record, ctx.user.userId);

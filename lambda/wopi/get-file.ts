@@ -1,15 +1,17 @@
 // WOPI GetFile: GET /wopi/files/{file_id}/contents.
-import { readFile } from './domain/read-file';
-import { MAX_BODY_BYTES } from './http/limits';
-import type { WopiOperation } from './http/operation';
-import { wopiHandler } from './http/wopi-handler';
 
-export const getFile: WopiOperation = {
+import type { Stores } from '../domain/ports';
+import { readFile } from '../domain/read-file';
+import { MAX_BODY_BYTES } from '../http/limits';
+import type { WopiOperation } from '../http/operation';
+import { maxExpectedSize } from '../http/wopi-headers';
+
+export const getFile: WopiOperation<Pick<Stores, 'files' | 'contents'>> = {
   name: 'GetFile',
   needs: 'read',
   run: async (req, ctx) => {
     const download = await readFile(ctx, req.fileId, {
-      maxExpectedSize: req.headers['x-wopi-maxexpectedsize'],
+      maxExpectedSize: maxExpectedSize(req),
       inlineLimit: MAX_BODY_BYTES,
       urlTtlSeconds: ctx.config.downloadUrlTtlSeconds,
     });
@@ -18,5 +20,3 @@ export const getFile: WopiOperation = {
     return { status: 200, headers: { ...version, 'Content-Type': 'application/octet-stream' }, body: download.bytes };
   },
 };
-
-export const handler = wopiHandler(() => getFile);

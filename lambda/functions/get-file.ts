@@ -1,0 +1,11 @@
+// GET /wopi/files/{file_id}/contents: GetFile.
+import { wopiHandler } from '../http/wopi-handler';
+import { fileStore } from '../wiring/dynamo';
+import { contentStore } from '../wiring/s3';
+import { wopiBase } from '../wiring/wopi-base';
+import { getFile } from '../wopi/get-file';
+
+export const handler = wopiHandler(
+  () => getFile,
+  async () => ({ ...(await wopiBase()), files: fileStore(), contents: contentStore() }),
+);
