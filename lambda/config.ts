@@ -10,10 +10,18 @@ export interface Config {
   readonly tokenTtlSeconds: number;
   /** The HS256 key itself (local use and tests) or the Secrets Manager secret holding it (AWS). */
   readonly tokenSecret: { readonly value: string } | { readonly secretId: string };
-  /** Earlier contents kept per file after each save. */
+  /** The latest earlier contents always kept per file; older ones are thinned to one per hour, then per day. */
   readonly versionsKept: number;
   /** How long a refused save's recovery copy is kept. */
   readonly recoveryKeepMs: number;
+  /** How many recovery copies a file keeps at most (the newest). */
+  readonly recoveryKept: number;
+  /** How long a deleted file stays restorable in its owner's trash. */
+  readonly trashKeepMs: number;
+  /** An access token older than this is refused whatever its expiry says. */
+  readonly tokenMaxAgeSeconds: number;
+  /** How long a save by the lock holder keeps retrying when other saves land first (within the request's time). */
+  readonly saveRetryMs: number;
   /** Lifetime of CheckFileInfo FileUrl and of GetFile's redirect for large files. */
   readonly downloadUrlTtlSeconds: number;
   /** Whether CheckFileInfo offers FileUrl (off locally: the S3 emulator is reachable from this machine only). */
@@ -42,6 +50,11 @@ export function loadConfig(env: Env = process.env): Config {
     tokenSecret: tokenSecret(env),
     versionsKept: positiveInteger(env, 'WOPI_VERSIONS_KEPT', 10),
     recoveryKeepMs: positiveInteger(env, 'WOPI_RECOVERY_DAYS', 30) * 24 * 3600 * 1000,
+    recoveryKept: positiveInteger(env, 'WOPI_RECOVERY_KEPT', 20),
+    trashKeepMs: positiveInteger(env, 'WOPI_TRASH_DAYS', 30) * 24 * 3600 * 1000,
+    tokenMaxAgeSeconds: positiveInteger(env, 'WOPI_TOKEN_MAX_AGE_SECONDS', 24 * 3600),
+    // Under the functions' 29 s timeout, with room for the upload and the answer.
+    saveRetryMs: positiveInteger(env, 'WOPI_SAVE_RETRY_SECONDS', 20) * 1000,
     downloadUrlTtlSeconds: positiveInteger(env, 'WOPI_DOWNLOAD_URL_TTL_SECONDS', 300),
     offerFileUrl: env.WOPI_OFFER_FILE_URL !== 'false',
     publicUrl: env.WOPI_PUBLIC_URL ? env.WOPI_PUBLIC_URL.replace(/\/+$/, '') : undefined,

@@ -3,7 +3,7 @@ import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, paginateQuery }
 import type { RecoveryStore } from '../domain/ports';
 import type { RecoveryCopy } from '../domain/recovery-copy';
 import { TTL_ATTRIBUTE } from '../table-schema';
-import { fileKey } from './dynamo-file-store';
+import { fileKey } from './file-item';
 
 const SORT_PREFIX = 'recovery#';
 

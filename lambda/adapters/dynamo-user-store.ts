@@ -1,9 +1,40 @@
-// Users and their API keys. A key is found by its hash in one GetItem; the key itself is never stored.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
-import type { User, UserStore } from '../domain/users';
+// Users and their API keys. A key is found by its hash in one GetItem; the key itself is never stored. Each key
+// is also listed under its user's partition, so a user's keys are one Query (to list, revoke or disable).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  paginateScan,
+} from '@aws-sdk/lib-dynamodb';
+import type { ApiKeyInfo, User, UserStore } from '../domain/users';
+import { TTL_ATTRIBUTE } from '../table-schema';
 
 const userKey = (userId: string) => ({ pk: `user#${userId}`, sk: 'profile' });
 const apiKeyKey = (keyHash: string) => ({ pk: `apikey#${keyHash}`, sk: 'apikey' });
+const userApiKeyKey = (userId: string, keyHash: string) => ({ pk: `user#${userId}`, sk: `apikey#${keyHash}` });
+
+function userOf(item: Record<string, unknown>): User {
+  return {
+    userId: String(item.userId),
+    displayName: String(item.displayName),
+    ...(typeof item.email === 'string' && { email: item.email }),
+    ...(item.disabled === true && { disabled: true }),
+    ...(typeof item.associateId === 'number' && { associateId: item.associateId }),
+  };
+}
+
+function keyOf(item: Record<string, unknown>, userId: string): ApiKeyInfo {
+  return {
+    // Keys issued before the per-user listing have no keyHash attribute; their partition key holds it.
+    keyHash: typeof item.keyHash === 'string' ? item.keyHash : String(item.pk).replace('apikey#', ''),
+    userId,
+    createdAt: Number(item.createdAt ?? 0),
+    ...(typeof item.keyExpiresAt === 'number' && { expiresAt: item.keyExpiresAt }),
+  };
+}
 
 export class DynamoUserStore implements UserStore {
   constructor(
@@ -12,8 +43,26 @@ export class DynamoUserStore implements UserStore {
   ) {}
 
   async getUser(userId: string): Promise<User | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId) }));
-    return Item === undefined ? undefined : { userId: Item.userId, displayName: Item.displayName };
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : userOf(Item);
+  }
+
+  async createUser(user: User): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...userKey(user.userId), ...user },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async putUser(user: User): Promise<void> {
@@ -31,39 +80,55 @@ export class DynamoUserStore implements UserStore {
         ExpressionAttributeValues: { ':profile': 'profile' },
       },
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) users.push({ userId: item.userId, displayName: item.displayName });
-    }
+    for await (const page of pages) for (const item of page.Items ?? []) users.push(userOf(item));
     return users.sort((a, b) => a.userId.localeCompare(b.userId));
   }
 
-  async addApiKey(keyHash: string, userId: string, now: number): Promise<void> {
+  async addApiKey(key: ApiKeyInfo): Promise<void> {
+    const fields = {
+      keyHash: key.keyHash,
+      userId: key.userId,
+      createdAt: key.createdAt,
+      // DynamoDB TTL tidies expired keys away some day (epoch seconds); authentication checks the expiry itself.
+      ...(key.expiresAt !== undefined && {
+        keyExpiresAt: key.expiresAt,
+        [TTL_ATTRIBUTE]: Math.ceil(key.expiresAt / 1000),
+      }),
+    };
+    // The listing first: a key that exists is always one its user can see and revoke.
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...apiKeyKey(keyHash), userId, createdAt: now } }),
+      new PutCommand({ TableName: this.tableName, Item: { ...userApiKeyKey(key.userId, key.keyHash), ...fields } }),
     );
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...apiKeyKey(key.keyHash), ...fields } }));
   }
 
-  /** An administrative listing (CLI), like listUsers. */
-  async listApiKeys(userId: string): Promise<{ keyHashPrefix: string; createdAt: number }[]> {
-    const keys: { keyHashPrefix: string; createdAt: number }[] = [];
-    const pages = paginateScan(
+  async apiKey(keyHash: string): Promise<ApiKeyInfo | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: apiKeyKey(keyHash), ConsistentRead: true }),
+    );
+    return typeof Item?.userId === 'string' ? keyOf(Item, Item.userId) : undefined;
+  }
+
+  async listApiKeys(userId: string): Promise<ApiKeyInfo[]> {
+    const keys: ApiKeyInfo[] = [];
+    const pages = paginateQuery(
       { client: this.db },
       {
         TableName: this.tableName,
-        FilterExpression: 'sk = :apikey AND userId = :userId',
-        ExpressionAttributeValues: { ':apikey': 'apikey', ':userId': userId },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `user#${userId}`, ':prefix': 'apikey#' },
+        ConsistentRead: true,
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        keys.push({ keyHashPrefix: String(item.pk).replace('apikey#', '').slice(0, 12), createdAt: item.createdAt });
-      }
+      for (const item of page.Items ?? []) keys.push(keyOf(item, userId));
     }
     return keys.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async userIdForApiKey(keyHash: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: apiKeyKey(keyHash) }));
-    return typeof Item?.userId === 'string' ? Item.userId : undefined;
+  async removeApiKey(userId: string, keyHash: string): Promise<void> {
+    // The key itself first: once it is gone nothing authenticates with it, whatever happens to its listing.
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: apiKeyKey(keyHash) }));
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: userApiKeyKey(userId, keyHash) }));
   }
 }

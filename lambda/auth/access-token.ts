@@ -1,11 +1,12 @@
-// WOPI access tokens: HS256 JWTs scoped to one file, one user and a set of rights.
+// WOPI access tokens: HS256 JWTs naming one user and one file, with a ceiling on the rights. What the user may do
+// is read from the file's record on every request (domain/access.ts); the token never grants more than that.
 import type { Rights } from '../domain/access';
 import { UnauthorizedError } from '../domain/errors';
 import { signFileJwt, verifyFileJwt } from './file-jwt';
 
 export type { Rights };
 
-/** What a verified token allows: who acts, on which file, with which rights, until when. */
+/** What a verified token says: who acts, on which file, with at most which rights, until when. */
 export interface AccessGrant {
   readonly fileId: string;
   readonly userId: string;
@@ -15,14 +16,16 @@ export interface AccessGrant {
   readonly expiresAt: number;
 }
 
+/** Mints a token for `ttlSeconds`, never past `notAfter` (the expiry of the credential that asked for it). */
 export async function mintAccessToken(
   secret: Uint8Array,
   grant: Omit<AccessGrant, 'expiresAt'>,
   ttlSeconds: number,
   now: number = Date.now(),
+  notAfter?: number,
 ): Promise<{ token: string; expiresAt: number }> {
   const claims = { fileId: grant.fileId, userId: grant.userId, extra: { name: grant.userName, rights: grant.rights } };
-  const { jwt, expiresAt } = await signFileJwt(secret, 'wopi', claims, ttlSeconds, now);
+  const { jwt, expiresAt } = await signFileJwt(secret, 'wopi', claims, ttlSeconds, now, notAfter);
   return { token: jwt, expiresAt };
 }
 
@@ -32,9 +35,11 @@ export async function verifyAccessToken(
   token: string | undefined,
   fileId: string,
   now: number = Date.now(),
+  maxAgeSeconds?: number,
 ): Promise<AccessGrant> {
   if (token === undefined || token === '') throw new UnauthorizedError('access_token is missing');
-  const { sub, name, rights, exp } = await verifyFileJwt(secret, 'wopi', token, fileId, now, 'access_token');
+  const payload = await verifyFileJwt(secret, 'wopi', token, fileId, now, 'access_token', maxAgeSeconds);
+  const { sub, name, rights, exp } = payload;
   if (rights !== 'read' && rights !== 'write') throw new UnauthorizedError('access_token has malformed claims');
   return { fileId, userId: sub, userName: typeof name === 'string' ? name : sub, rights, expiresAt: exp * 1000 };
 }

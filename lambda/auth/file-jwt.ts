@@ -14,15 +14,21 @@ export interface FileJwtClaims {
   readonly extra?: Record<string, unknown>;
 }
 
+/**
+ * Signs for `ttlSeconds`, but never past `notAfter` (epoch ms): a credential made from another one expires no later
+ * than the one that asked for it, so tokens cannot renew themselves by trading.
+ */
 export async function signFileJwt(
   secret: Uint8Array,
   audience: FileJwtAudience,
   claims: FileJwtClaims,
   ttlSeconds: number,
   now: number,
+  notAfter?: number,
 ): Promise<{ jwt: string; expiresAt: number }> {
   const issuedAt = Math.floor(now / 1000);
-  const expiresAtSeconds = issuedAt + ttlSeconds;
+  const cap = notAfter === undefined ? Number.POSITIVE_INFINITY : Math.floor(notAfter / 1000);
+  const expiresAtSeconds = Math.min(issuedAt + ttlSeconds, cap);
   const jwt = await new SignJWT({ ...claims.extra, fid: claims.fileId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
@@ -35,8 +41,8 @@ export async function signFileJwt(
 }
 
 /**
- * The payload of a JWT valid at `now` for `fileId` and this audience, or UnauthorizedError saying why not, in
- * the words of `label` ("access_token", "The link").
+ * The payload of a JWT valid at `now` for `fileId` and this audience, issued no more than `maxAgeSeconds` ago, or
+ * UnauthorizedError saying why not, in the words of `label` ("access_token", "The link").
  */
 export async function verifyFileJwt(
   secret: Uint8Array,
@@ -45,7 +51,8 @@ export async function verifyFileJwt(
   fileId: string,
   now: number,
   label: string,
-): Promise<JWTPayload & { sub: string; exp: number }> {
+  maxAgeSeconds?: number,
+): Promise<JWTPayload & { sub: string; exp: number; iat: number }> {
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(jwt, secret, {
@@ -53,13 +60,16 @@ export async function verifyFileJwt(
       issuer,
       audience,
       currentDate: new Date(now),
-      requiredClaims: ['sub', 'exp', 'fid'],
+      requiredClaims: ['sub', 'exp', 'iat', 'fid'],
+      ...(maxAgeSeconds !== undefined && { maxTokenAge: maxAgeSeconds }),
     }));
   } catch (error) {
     throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
   }
   if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another file`);
-  const { sub, exp } = payload;
-  if (typeof sub !== 'string' || typeof exp !== 'number') throw new UnauthorizedError(`${label} has malformed claims`);
-  return { ...payload, sub, exp };
+  const { sub, exp, iat } = payload;
+  if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') {
+    throw new UnauthorizedError(`${label} has malformed claims`);
+  }
+  return { ...payload, sub, exp, iat };
 }

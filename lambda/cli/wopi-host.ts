@@ -1,33 +1,48 @@
 // `npx wopi-host <command>`: administer users, files, shares, versions and tokens, locally or on AWS.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintAccessToken } from '../auth/access-token';
 import { mintHostLink } from '../auth/host-link';
-import { rightsOf } from '../domain/access';
+import { rightsOf, type Share } from '../domain/access';
 import { createFile } from '../domain/create-file';
-import { deleteFile } from '../domain/delete-file';
 import { NotFoundError } from '../domain/errors';
-import type { Share } from '../domain/file-record';
-import { listRecoveryCopies, restoreRecoveryCopy } from '../domain/recovery';
-import { issueApiKey } from '../domain/users';
+import type { FileVersion } from '../domain/file-record';
+import { filesIn } from '../domain/names';
+import { listRecoveryCopies } from '../domain/recovery';
+import { restoreRecoveryCopy, restoreVersion } from '../domain/restore';
+import { noRetry } from '../domain/retry';
+import { shareFile } from '../domain/shares';
+import { listTrash, restoreFromTrash, trashFile } from '../domain/trash';
+import { disableUser, revokeApiKey } from '../domain/user-admin';
+import { issueApiKey, keyHashPrefix } from '../domain/users';
+import { DEFAULT_SCHEDULE } from '../domain/versions';
 import { type Connection, connect } from './connect';
 import { withProgress } from './progress';
 
 const usage = `Usage: wopi-host <command> [arguments]
 
-  users add <userId> <displayName>     add (or rename) a user; prints a new API key
+  users add <userId> <displayName> [--email <address>] [--expires-days <n>]
+                                       add a user; prints their first API key
   users list                           list users
-  keys add <userId>                    issue another API key for a user
-  keys list <userId>                   a user's keys (hash prefix and creation time; keys are not stored)
+  users disable <userId>               the user's keys and tokens stop working at their next request
+  keys add <userId> [--expires-days <n>]   issue another API key for a user
+  keys list <userId>                   a user's keys (hash prefix, creation and expiry; keys are not stored)
+  keys revoke <userId> <hashPrefix>    the key stops working at once
   files upload <path> --owner <userId> [--name <name>]
-  files list --owner <userId>          (by name index) list a user's files
+  files list --owner <userId>          a user's files, by name
   files download <fileId> <outPath>
-  files delete <fileId>
-  files share <fileId> <userId> view|edit|none
+  files delete <fileId>                move a file to its owner's trash
+  files share <fileId> <userId> view|edit|edit+delete|none
+  trash list --owner <userId>          a user's trash, newest first
+  trash restore <fileId>               bring a file back from the trash
   versions <fileId>                    current content, earlier versions and recovery copies
-  restore <fileId> <copyId> --as <userId>   make a recovery copy current (owner only)
-  token <fileId> <userId>              a WOPI access token, if the share list allows
+  restore <fileId> <version|copyId> [--as <userId>]
+                                       make an earlier version or a recovery copy current, as a new version
+                                       (acting as the owner unless --as names an editor)
+  activity <fileId>                    who did what to the file, and when
+  token <fileId> <userId>              a WOPI access token, if the file gives the user access
   open-url <fileId> <userId>           the WOPI source URL with a fresh access token, and a host page link
                                        (valid 10 minutes) that opens the file in the WOPI client
 
@@ -42,19 +57,45 @@ function arg(values: string[], index: number, name: string): string {
   return value;
 }
 
+const iso = (ms: number) => new Date(ms).toISOString();
+const DAY_MS = 24 * 3600 * 1000;
+
+function expiryOf(days: string | undefined, now: number): number | undefined {
+  if (days === undefined) return undefined;
+  const count = Number(days);
+  if (!Number.isSafeInteger(count) || count <= 0)
+    throw new UsageError('--expires-days must be a positive whole number');
+  return now + count * DAY_MS;
+}
+
+function shareOf(text: string): Share | undefined {
+  if (text === 'none') return undefined;
+  if (text === 'view' || text === 'edit' || text === 'edit+delete') return text;
+  throw new UsageError('Share must be view, edit, edit+delete or none');
+}
+
 async function run(conn: Connection, argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { owner: { type: 'string' }, name: { type: 'string' }, as: { type: 'string' } },
+    options: {
+      owner: { type: 'string' },
+      name: { type: 'string' },
+      as: { type: 'string' },
+      email: { type: 'string' },
+      'expires-days': { type: 'string' },
+    },
   });
   const { deps } = conn;
   const now = Date.now();
+  // What an administrator did is recorded under their account, not as any user of the host.
+  const actor = `cli:${userInfo().username}`;
   const [command, sub] = positionals;
-  const rest = positionals.slice(command === 'users' || command === 'keys' || command === 'files' ? 2 : 1);
+  const grouped = ['users', 'keys', 'files', 'trash'].includes(command ?? '');
+  const rest = positionals.slice(grouped ? 2 : 1);
   const file = async (fileId: string) => {
     const record = await deps.files.get(fileId);
-    if (record === undefined) throw new NotFoundError(`No file ${fileId}`);
+    if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
     return record;
   };
   const user = async (userId: string) => {
@@ -62,49 +103,72 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
     if (found === undefined) throw new NotFoundError(`No user ${userId}; add it with: wopi-host users add`);
     return found;
   };
-  switch (`${command} ${command === 'users' || command === 'keys' || command === 'files' ? sub : ''}`.trim()) {
+  const owner = () => {
+    const id = values.owner ?? '';
+    if (id === '') throw new UsageError(`${command} ${sub} needs --owner <userId>`);
+    return id;
+  };
+  const line = (...fields: (string | number)[]) => console.log(fields.join('\t'));
+  switch (`${command} ${grouped ? sub : ''}`.trim()) {
     case 'users add': {
       const userId = arg(rest, 0, 'userId');
-      await deps.users.putUser({ userId, displayName: arg(rest, 1, 'displayName') });
-      console.log(`API key: ${await issueApiKey(deps.users, userId, now)}`);
+      const created = await deps.users.createUser({
+        userId,
+        displayName: arg(rest, 1, 'displayName'),
+        ...(values.email && { email: values.email }),
+      });
+      if (!created) throw new UsageError(`User ${userId} exists already; issue another key with: wopi-host keys add`);
+      console.log(`API key: ${await issueApiKey(deps.users, userId, now, expiryOf(values['expires-days'], now))}`);
       return;
     }
     case 'users list':
-      for (const u of await deps.users.listUsers()) console.log(`${u.userId}\t${u.displayName}`);
-      return;
-    case 'keys add':
-      await user(arg(rest, 0, 'userId'));
-      console.log(`API key: ${await issueApiKey(deps.users, arg(rest, 0, 'userId'), now)}`);
-      return;
-    case 'keys list':
-      for (const key of await deps.users.listApiKeys((await user(arg(rest, 0, 'userId'))).userId)) {
-        console.log(`${key.keyHashPrefix}…\t${new Date(key.createdAt).toISOString()}`);
+      for (const u of await deps.users.listUsers()) {
+        line(u.userId, u.displayName, u.email ?? '', u.disabled ? 'disabled' : '');
       }
       return;
+    case 'users disable': {
+      const userId = (await user(arg(rest, 0, 'userId'))).userId;
+      const { files } = await disableUser({ ...deps, now, actor }, userId);
+      console.log(`${userId} disabled; access taken away on ${files} file(s)`);
+      return;
+    }
+    case 'keys add': {
+      const userId = (await user(arg(rest, 0, 'userId'))).userId;
+      console.log(`API key: ${await issueApiKey(deps.users, userId, now, expiryOf(values['expires-days'], now))}`);
+      return;
+    }
+    case 'keys list':
+      for (const key of await deps.users.listApiKeys((await user(arg(rest, 0, 'userId'))).userId)) {
+        line(
+          `${keyHashPrefix(key.keyHash)}…`,
+          iso(key.createdAt),
+          key.expiresAt ? `expires ${iso(key.expiresAt)}` : '',
+        );
+      }
+      return;
+    case 'keys revoke': {
+      const userId = (await user(arg(rest, 0, 'userId'))).userId;
+      console.log(`Revoked ${await revokeApiKey(deps.users, userId, arg(rest, 1, 'hashPrefix'))}…`);
+      return;
+    }
     case 'files upload': {
       const path = arg(rest, 0, 'path');
-      const owner = values.owner ?? '';
-      if (owner === '') throw new UsageError('files upload needs --owner <userId>');
-      await user(owner);
+      const ownerId = (await user(owner())).userId;
       const bytes = readFileSync(path);
       const contents = withProgress(deps.contents, bytes.byteLength);
       const record = await createFile(
         { ...deps, contents },
-        { name: values.name ?? basename(path), ownerId: owner, bytes },
+        { name: values.name ?? basename(path), ownerId, bytes },
         now,
       );
-      console.log(`${record.fileId}\t${record.name}\t${record.content.size} bytes`);
+      line(record.fileId, record.name, `${record.content.size} bytes`);
       return;
     }
-    case 'files list': {
-      const owner = values.owner ?? '';
-      if (owner === '') throw new UsageError('files list needs --owner <userId>');
-      for (const fileId of await deps.names.list(owner)) {
-        const record = await deps.files.get(fileId);
-        if (record !== undefined) console.log(`${record.fileId}\t${record.name}\t${record.content.size} bytes`);
+    case 'files list':
+      for (const record of await filesIn(deps, owner())) {
+        line(record.fileId, record.name, `${record.content.size} bytes`);
       }
       return;
-    }
     case 'files download': {
       const record = await file(arg(rest, 0, 'fileId'));
       writeFileSync(arg(rest, 1, 'outPath'), await deps.contents.get(record.content.contentKey));
@@ -112,48 +176,67 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
       return;
     }
     case 'files delete':
-      await deleteFile({ ...deps, now }, arg(rest, 0, 'fileId'));
-      console.log('Deleted');
+      await trashFile({ ...deps, now, userId: actor }, arg(rest, 0, 'fileId'), true);
+      console.log('Moved to the trash (wopi-host trash restore brings it back)');
       return;
     case 'files share': {
-      const [fileId, userId, share] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'userId'), arg(rest, 2, 'view|edit|none')];
-      if (share !== 'view' && share !== 'edit' && share !== 'none')
-        throw new UsageError('Share must be view, edit or none');
+      const [fileId, userId, shareText] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'userId'), arg(rest, 2, 'share')];
+      const share = shareOf(shareText);
       await user(userId);
-      if (!(await deps.files.share(fileId, userId, share === 'none' ? undefined : (share as Share)))) {
-        throw new NotFoundError(`No file ${fileId}`);
+      await shareFile({ ...deps, now, actor }, fileId, userId, share);
+      console.log(`${userId}: ${share ?? 'none'}`);
+      return;
+    }
+    case 'trash list':
+      for (const record of await listTrash(deps, owner())) {
+        line(record.fileId, record.name, `deleted ${iso(record.trashed?.at ?? 0)} by ${record.trashed?.by ?? ''}`);
       }
-      console.log(`${userId}: ${share}`);
+      return;
+    case 'trash restore': {
+      const restored = await restoreFromTrash({ ...deps, now, userId: actor }, arg(rest, 0, 'fileId'));
+      console.log(`Restored as ${restored.name}`);
       return;
     }
     case 'versions': {
       const record = await file(arg(rest, 0, 'fileId'));
-      const line = (label: string, v: { version: number; size: number; modifiedAt: number; modifiedBy: string }) =>
-        console.log(
-          `${label}\tv${v.version}\t${v.size} bytes\t${new Date(v.modifiedAt).toISOString()}\t${v.modifiedBy}`,
-        );
-      line('current', record.content);
-      for (const version of [...record.versions].reverse()) line('version', version);
+      const version = (label: string, v: FileVersion) =>
+        line(label, `v${v.version}`, `${v.size} bytes`, iso(v.modifiedAt), v.modifiedBy, v.description ?? '');
+      version('current', record.content);
+      for (const earlier of [...record.versions].reverse()) version('version', earlier);
       for (const copy of await listRecoveryCopies({ ...deps, now }, record.fileId)) {
-        console.log(
-          `recovery\t${copy.copyId}\t${copy.size} bytes\t${new Date(copy.sentAt).toISOString()}\t${copy.sentBy}\t${copy.reason}: ${copy.detail}`,
+        line(
+          'recovery',
+          copy.copyId,
+          `${copy.size} bytes`,
+          iso(copy.sentAt),
+          copy.sentBy,
+          `${copy.reason}: ${copy.detail}`,
         );
       }
       return;
     }
     case 'restore': {
-      const [fileId, copyId] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'copyId')];
-      const as = values.as ?? '';
+      const [fileId, which] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'version|copyId')];
       const record = await file(fileId);
-      if (record.ownerId !== as)
-        throw new UsageError(`Only the owner (${record.ownerId}) may restore; pass --as <owner>`);
-      const { versionsKept, recoveryKeepMs } = deps.config;
-      const restored = await restoreRecoveryCopy(
-        { ...deps, now, userId: as, versionsKept, recoveryKeepMs },
-        fileId,
-        copyId,
-      );
+      const { versionsKept, recoveryKeepMs, recoveryKept } = deps.config;
+      const saveDeps = {
+        ...deps,
+        now,
+        userId: values.as ?? record.ownerId,
+        schedule: { ...DEFAULT_SCHEDULE, latest: versionsKept },
+        recoveryKeepMs,
+        recoveryKept,
+        retry: noRetry,
+      };
+      const restored = /^\d+$/.test(which)
+        ? await restoreVersion(saveDeps, fileId, Number(which))
+        : await restoreRecoveryCopy(saveDeps, fileId, which);
       console.log(`Restored as version ${restored.version}`);
+      return;
+    }
+    case 'activity': {
+      const record = await file(arg(rest, 0, 'fileId'));
+      for (const entry of record.activity) line(iso(entry.at), entry.by, entry.what, entry.detail ?? '');
       return;
     }
     case 'token':
@@ -161,7 +244,8 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
       const record = await file(arg(rest, 0, 'fileId'));
       const who = await user(arg(rest, 1, 'userId'));
       const rights = rightsOf(record, who.userId);
-      if (rights === undefined) throw new NotFoundError(`${who.userId} has no access to ${record.fileId}`);
+      if (rights === undefined || who.disabled)
+        throw new NotFoundError(`${who.userId} has no access to ${record.fileId}`);
       const { token, expiresAt } = await mintAccessToken(
         deps.tokenSecret,
         { fileId: record.fileId, userId: who.userId, userName: who.displayName, rights },
@@ -171,7 +255,8 @@ async function run(conn: Connection, argv: string[]): Promise<void> {
       if (command === 'token') console.log(token);
       else {
         const publicUrl = conn.publicUrl ?? '<WOPI_PUBLIC_URL>';
-        const { link } = await mintHostLink(deps.tokenSecret, { fileId: record.fileId, userId: who.userId }, now);
+        const grant = { fileId: record.fileId, userId: who.userId, rights };
+        const { link } = await mintHostLink(deps.tokenSecret, grant, now);
         console.log(`WOPI source: ${publicUrl}/wopi/files/${record.fileId}`);
         console.log(`Access token: ${token}`);
         console.log(`access_token_ttl: ${expiresAt}`);

@@ -1,10 +1,15 @@
-// Adding a new file: claim its name, store its bytes under a fresh key, then the record that points at them.
+// Adding a new file: claim its name, store its bytes under a fresh key, then the record that points at them. A
+// crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale (names.ts) and
+// an unreferenced object is the orphan sweep's.
+
 import { newContentKey, sha256Base64 } from './content-keys';
+import { deleteQuietly } from './contents';
 import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
-import type { ContentStore, FileStore, NameIndex } from './ports';
+import { claimName, releaseName } from './names';
+import type { ContentStore, FileStore, NameClaims } from './ports';
 
 export interface NewFile {
   readonly name: string;
@@ -17,7 +22,7 @@ export interface NewFile {
 export interface CreateStores {
   readonly files: FileStore;
   readonly contents: ContentStore;
-  readonly names: NameIndex;
+  readonly names: NameClaims;
 }
 
 // After this many "name (n)" tries a free name is made unique with part of the new id.
@@ -34,8 +39,9 @@ export async function createFile(
   pickFreeName = false,
 ): Promise<FileRecord> {
   const fileId = newFileId();
-  const name = await claimName(stores, file.ownerId, validateFileName(file.name), fileId, pickFreeName);
+  const name = await claimFreeName(stores, file.ownerId, validateFileName(file.name), fileId, now, pickFreeName);
   const contentKey = newContentKey(fileId);
+  const createdBy = file.createdBy ?? file.ownerId;
   try {
     await stores.contents.put(contentKey, file.bytes);
     const record: FileRecord = {
@@ -48,34 +54,38 @@ export async function createFile(
         size: file.bytes.byteLength,
         sha256: sha256Base64(file.bytes),
         modifiedAt: now,
-        modifiedBy: file.createdBy ?? file.ownerId,
+        modifiedBy: createdBy,
       },
       versions: [],
+      access: { [file.ownerId]: 'owner' },
+      rev: 1,
+      activity: [{ at: now, by: createdBy, what: 'create', detail: name }],
     };
     // 128 random bits: a collision is a bug, not a user error.
     if (!(await stores.files.create(record))) throw new Error(`File id ${fileId} already exists`);
     return record;
   } catch (error) {
-    await Promise.allSettled([stores.contents.delete(contentKey), stores.names.release(file.ownerId, name, fileId)]);
+    await Promise.all([deleteQuietly(stores.contents, contentKey), releaseName(stores, file.ownerId, name, fileId)]);
     throw error;
   }
 }
 
-async function claimName(
+async function claimFreeName(
   stores: CreateStores,
   ownerId: string,
   name: string,
   fileId: string,
+  now: number,
   pickFreeName: boolean,
 ): Promise<string> {
   const candidates = pickFreeName ? [...candidateNames(name, NAME_TRIES)] : [name];
   for (const candidate of candidates) {
-    const holder = await stores.names.claim(ownerId, candidate, fileId);
-    if (holder === undefined) return candidate;
-    if (!pickFreeName) throw new FileNameTakenError(candidate, holder);
+    const result = await claimName(stores, ownerId, candidate, fileId, now);
+    if (result.claimed) return candidate;
+    if (!pickFreeName) throw new FileNameTakenError(candidate, result.holder?.fileId);
   }
   const fallback = sanitizeFileName(`${withoutExtension(name)} ${fileId.slice(0, 8)}${extensionOf(name)}`, name);
-  const holder = await stores.names.claim(ownerId, fallback, fileId);
-  if (holder !== undefined) throw new FileNameTakenError(fallback, holder);
+  const result = await claimName(stores, ownerId, fallback, fileId, now);
+  if (!result.claimed) throw new FileNameTakenError(fallback, result.holder?.fileId);
   return fallback;
 }

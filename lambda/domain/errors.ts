@@ -1,5 +1,6 @@
 // Typed outcomes of the WOPI rules. They say what went wrong in the spec's words;
 // http/error-response.ts is the one place that turns them into status codes and headers.
+import type { FileRecord } from './file-record';
 
 export abstract class WopiError extends Error {
   /** Facts for the log line only (e.g. a recovery copy's key); never sent to the client. */
@@ -48,14 +49,27 @@ export class LockConflictError extends WopiError {
 /** 409 that is not about locks: a taken name, a check-out held by someone else. */
 export class ConflictError extends WopiError {}
 
+/**
+ * 409: a check-out, undo or check-in the file's state does not allow (held by someone else, open in another user's
+ * editor). `current` is the record it was decided on, for APIs that answer with its version.
+ */
+export class CheckOutRefusedError extends ConflictError {
+  constructor(
+    reason: string,
+    readonly current: FileRecord | undefined,
+  ) {
+    super(reason);
+  }
+}
+
 /** 409: Collabora's X-COOL-WOPI-Timestamp is not the file's LastModifiedTime; the save was not made. */
 export class TimestampMismatchError extends ConflictError {}
 
-/** 409: another file of the same owner already has this name. */
+/** 409: another file of the same owner already has this name (`holderFileId`, unless a claim is still pending). */
 export class FileNameTakenError extends ConflictError {
   constructor(
     readonly fileName: string,
-    readonly holderFileId: string,
+    readonly holderFileId: string | undefined,
   ) {
     super(`A file named "${fileName}" already exists`);
   }

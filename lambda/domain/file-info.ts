@@ -1,12 +1,16 @@
-// CheckFileInfo: the properties Office for the web and Collabora Online read, following the token's rights.
-
+// CheckFileInfo: the properties Office for the web and Collabora Online read, following what the file's record lets
+// the user do now (and no more than the token allows), so an editor opens read-only from the start when saving
+// would be refused.
+import { type Rights, rightsOf } from './access';
 import { FILE_NAME_MAX_LENGTH } from './file-name';
 import type { FileRecord } from './file-record';
+import { checkedOutByOther } from './write-rules';
 
 export interface Viewer {
   readonly userId: string;
   readonly userName: string;
-  readonly canWrite: boolean;
+  /** The access token's ceiling. */
+  readonly ceiling: Rights;
   /** PutUserInfo's string for this user, if any. */
   readonly userInfo: string | undefined;
 }
@@ -20,6 +24,8 @@ export interface FileInfoOptions {
 
 export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileInfoOptions): Record<string, unknown> {
   const { content } = record;
+  const mayEdit = rightsOf(record, viewer.userId, viewer.ceiling) === 'write';
+  const canWrite = mayEdit && !checkedOutByOther(record, viewer.userId);
   return {
     ...options.extra,
     BaseFileName: record.name,
@@ -38,10 +44,11 @@ export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileI
     SupportsDeleteFile: true,
     SupportsUserInfo: true,
     ...(viewer.userInfo !== undefined && { UserInfo: viewer.userInfo }),
-    UserCanWrite: viewer.canWrite,
-    UserCanRename: viewer.canWrite,
-    UserCanNotWriteRelative: !viewer.canWrite,
-    ReadOnly: !viewer.canWrite,
+    UserCanWrite: canWrite,
+    UserCanRename: canWrite,
+    // A new file made from this one goes among the user's own documents, so another's check-out does not stop it.
+    UserCanNotWriteRelative: !mayEdit,
+    ReadOnly: !canWrite,
     IsAnonymousUser: false,
     FileNameMaxLength: FILE_NAME_MAX_LENGTH,
     ...(options.fileUrl !== undefined && { FileUrl: options.fileUrl }),

@@ -1,4 +1,7 @@
-// The one record a file has: its metadata, its current content, its older versions and its lock.
+// The one record a file has: its metadata, its current content, its earlier versions, its WOPI lock, its check-out,
+// who may do what, and what was done to it.
+import type { Role } from './access';
+import type { Activity } from './activity';
 import type { Lock } from './lock';
 
 /** How a WOPI client described a save (X-WOPI-Editors, Collabora's X-COOL-WOPI-* flags). */
@@ -21,19 +24,41 @@ export interface FileVersion {
   readonly modifiedAt: number;
   readonly modifiedBy: string;
   readonly saveContext?: SaveContext;
+  /** What the check-in that ended a check-out said of this version (SuperOffice versionDescription). */
+  readonly description?: string;
 }
 
-/** What a user other than the owner may do with a file. */
-export type Share = 'view' | 'edit';
+/** A person's reservation of the file for editing (DocSpace lock, SuperOffice check-out); it does not expire. */
+export interface CheckOut {
+  readonly holder: string;
+  readonly holderName: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+export interface Trashed {
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly by: string;
+}
 
 export interface FileRecord {
   readonly fileId: string;
   readonly name: string;
   readonly ownerId: string;
   readonly content: FileVersion;
-  /** Earlier contents, oldest first, at most the configured number. */
+  /** Earlier contents, oldest first, as the keeping schedule left them (domain/versions.ts). */
   readonly versions: readonly FileVersion[];
   readonly lock?: Lock;
-  /** userId -> share; the owner is not listed and may always edit. */
-  readonly shares?: Readonly<Record<string, Share>>;
+  readonly checkOut?: CheckOut;
+  /** Every user with a role on the file, the owner included. */
+  readonly access: Readonly<Record<string, Role>>;
+  /** Grows with every write that rewrites the record's lists, so such writes can require the record they read. */
+  readonly rev: number;
+  /** In the trash since then, by whom; restorable until the sweep purges it. */
+  readonly trashed?: Trashed;
+  /** What was done to the file, by whom and when, oldest first and bounded (domain/activity.ts). */
+  readonly activity: readonly Activity[];
+  /** The int32 document number the DocSpace and SuperOffice APIs address the file by. */
+  readonly docNo?: number;
 }

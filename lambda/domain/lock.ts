@@ -1,4 +1,5 @@
-// A file's lock, and how its state reads at a given instant.
+// A file's WOPI lock (a WOPI client's editing session), and how its state reads at a given instant.
+
 /** The longest lock ID a WOPI client may send (WOPI Lock: "1024 ASCII characters"). */
 export const MAX_LOCK_ID_LENGTH = 1024;
 
@@ -6,19 +7,10 @@ export interface Lock {
   readonly id: string;
   /** Epoch milliseconds; the lock counts as absent from this instant on. */
   readonly expiresAt: number;
-  /** The user id that set or last refreshed the lock. */
+  /** The user id whose session set or last refreshed the lock. */
   readonly holder: string;
-  /**
-   * Absent for a WOPI client's lock; 'checkout' for a person's check-out through the DocSpace or SuperOffice
-   * API (a "third-party" lock in the seeds' words), which no WOPI lock ID can match, refresh or remove.
-   */
-  readonly kind?: 'checkout';
   /** The holder's display name, for failure reasons. */
   readonly holderName?: string;
-}
-
-export function isCheckOut(lock: Lock | undefined): boolean {
-  return lock?.kind === 'checkout';
 }
 
 /** The lock that is in force at `now`: an expired lock is treated exactly like no lock. */

@@ -1,7 +1,9 @@
-// What the WOPI rules need from the outside world. Adapters implement these; the domain imports nothing else.
-import type { FileRecord, FileVersion, Share } from './file-record';
+// What the rules need from the outside world. Adapters implement these; the domain imports nothing else.
+import type { Role } from './access';
+import type { Activity } from './activity';
+import type { Rule } from './conditions';
+import type { CheckOut, FileRecord, FileVersion, Trashed } from './file-record';
 import type { Lock } from './lock';
-import type { LockRequirement } from './lock-rules';
 import type { RecoveryCopy } from './recovery-copy';
 import type { UserStore } from './users';
 
@@ -10,39 +12,47 @@ export interface Clock {
   now(): number;
 }
 
+/**
+ * What a write changes on a file's item; a field left out stays as it is, null removes it. Lists are written whole,
+ * so a write that sets them also requires the revision it read them at and sets the next one.
+ */
+export interface FileChange {
+  readonly lock?: Lock | null;
+  readonly checkOut?: CheckOut | null;
+  readonly content?: FileVersion;
+  readonly versions?: readonly FileVersion[];
+  readonly name?: string;
+  /** Per user: the new role, or null to take the user's role away. */
+  readonly access?: Readonly<Record<string, Role | null>>;
+  readonly trashed?: Trashed | null;
+  readonly activity?: readonly Activity[];
+  readonly rev?: number;
+  readonly docNo?: number;
+}
+
 /** A conditional write either happened, or did not and says what the record looked like (undefined: no file). */
 export type WriteResult =
-  | { readonly applied: true }
-  | { readonly applied: false; readonly current: FileRecord | undefined };
-
-export type RemoveResult =
-  | { readonly applied: true; readonly removed: FileRecord }
+  | { readonly applied: true; readonly record?: FileRecord }
   | { readonly applied: false; readonly current: FileRecord | undefined };
 
 export interface FileStore {
-  /** A strongly consistent read of the file's record. */
+  /** A strongly consistent read of the file's record, trashed or not; undefined when there is none. */
   get(fileId: string): Promise<FileRecord | undefined>;
   /** Creates the record; false when a file with this id already exists. */
   create(record: FileRecord): Promise<boolean>;
-  /** One conditional write: when `requirement` holds at `now`, the lock becomes `next` (undefined removes it). */
-  changeLock(fileId: string, requirement: LockRequirement, next: Lock | undefined, now: number): Promise<WriteResult>;
   /**
-   * The commit of a save, one conditional write: when `requirement` holds and the current content is still
-   * `expectedVersion`, `content` becomes current and `versions` replaces the history.
+   * One conditional write: when `rule` holds at `now`, `change` is made. `returnRecord` asks for the record as
+   * written (no extra request).
    */
-  commitContent(
+  update(
     fileId: string,
-    requirement: LockRequirement,
-    expectedVersion: number,
-    content: FileVersion,
-    versions: readonly FileVersion[],
+    rule: Rule,
+    change: FileChange,
     now: number,
+    options?: { readonly returnRecord?: boolean },
   ): Promise<WriteResult>;
-  rename(fileId: string, requirement: LockRequirement, name: string, now: number): Promise<WriteResult>;
-  /** Sets (or, with undefined, removes) one user's share; false when there is no such file. */
-  share(fileId: string, userId: string, share: Share | undefined): Promise<boolean>;
-  /** Deletes the record when `requirement` holds; on success says what it was. */
-  remove(fileId: string, requirement: LockRequirement, now: number): Promise<RemoveResult>;
+  /** Deletes the record for good, if it is still in the trash (the sweep's purge). */
+  purge(fileId: string): Promise<boolean>;
 }
 
 export interface ContentStore {
@@ -74,25 +84,58 @@ export interface UserInfoStore {
   put(userId: string, info: string): Promise<void>;
 }
 
-/** File names are unique per owner (case-insensitive), as in a folder. */
-export interface NameIndex {
-  /** Claims `name` for `fileId`; returns the id of the file that already has it, if any. */
-  claim(ownerId: string, name: string, fileId: string): Promise<string | undefined>;
+/** A name claim as stored: which file claimed the name in a namespace, and when. */
+export interface NameClaim {
+  readonly name: string;
+  readonly fileId: string;
+  /** Epoch milliseconds. */
+  readonly claimedAt: number;
+}
+
+/**
+ * File names are unique per namespace (an owner's documents), case-insensitively. The store only keeps claims;
+ * whether a claim is trusted is the domain's rule (domain/names.ts): the file must really have that name.
+ */
+export interface NameClaims {
+  /**
+   * Puts the claim when the name is free, already `fileId`'s, or still held by exactly `replacing` (a stale claim
+   * being taken over); false when someone else's claim is there.
+   */
+  put(namespace: string, claim: NameClaim, replacing?: NameClaim): Promise<boolean>;
+  get(namespace: string, name: string): Promise<NameClaim | undefined>;
   /** Frees `name` if `fileId` still holds it. */
-  release(ownerId: string, name: string, fileId: string): Promise<void>;
-  find(ownerId: string, name: string): Promise<string | undefined>;
-  /** The ids of all files of this owner, by name. */
-  list(ownerId: string): Promise<string[]>;
+  delete(namespace: string, name: string, fileId: string): Promise<void>;
+  list(namespace: string): Promise<NameClaim[]>;
+}
+
+/**
+ * Hints, per user, of the files they may reach other than their own: written before a share is given, so a user's
+ * files can be found (to list what is shared with them, to disable them) without a scan. A hint never grants
+ * anything; the file's record decides.
+ */
+export interface SharedWith {
+  add(userId: string, fileId: string): Promise<void>;
+  remove(userId: string, fileId: string): Promise<void>;
+  list(userId: string): Promise<string[]>;
+}
+
+/** Per owner, the files in their trash, newest first; hints as above, the record decides. */
+export interface TrashIndex {
+  add(ownerId: string, fileId: string, at: number): Promise<void>;
+  remove(ownerId: string, fileId: string, at: number): Promise<void>;
+  list(ownerId: string): Promise<{ readonly fileId: string; readonly at: number }[]>;
 }
 
 /** Every store an operation may use; each deployed function builds only the ones its route needs. */
 export interface Stores {
   readonly files: FileStore;
   readonly contents: ContentStore;
-  readonly names: NameIndex;
+  readonly names: NameClaims;
   readonly recovery: RecoveryStore;
   readonly userInfo: UserInfoStore;
   readonly users: UserStore;
+  readonly sharedWith: SharedWith;
+  readonly trash: TrashIndex;
 }
 
 export type { FileRecord, FileVersion };

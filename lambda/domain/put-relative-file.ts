@@ -1,9 +1,13 @@
-// PutRelativeFile: a new file beside the current one (same owner), named by the client exactly
-// (X-WOPI-RelativeTarget) or by the host from a suggestion (X-WOPI-SuggestedTarget).
+// PutRelativeFile: a new file made from this one, named by the client exactly (X-WOPI-RelativeTarget) or by the
+// host from a suggestion (X-WOPI-SuggestedTarget). It goes where the caller may see every name: beside the source
+// when the caller owns it, else among the caller's own documents, so a taken name never tells the caller about a
+// file they were not given, and an overwrite only ever meets a file the caller may edit.
+import { canEdit } from './access';
 import { type CreateStores, createFile } from './create-file';
-import { FileNameTakenError, NotFoundError, RelativeTargetTakenError } from './errors';
+import { FileNameTakenError, NotFoundError, NotPermittedError, RelativeTargetTakenError } from './errors';
 import { candidateNames, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
+import { nameIsFree, resolveName } from './names';
 import { type SaveDeps, saveFile } from './save-file';
 
 export type TargetName =
@@ -21,8 +25,12 @@ export async function putRelativeFile(
   bytes: Uint8Array,
 ): Promise<FileRecord> {
   const source = await deps.files.get(sourceFileId);
-  if (source === undefined) throw new NotFoundError(`File ${sourceFileId} does not exist`);
-  const newFile = { ownerId: source.ownerId, bytes, createdBy: deps.userId };
+  if (source === undefined || source.trashed !== undefined) {
+    throw new NotFoundError(`File ${sourceFileId} does not exist`);
+  }
+  if (!canEdit(source, deps.userId)) throw new NotPermittedError(`${deps.userId} may not change ${sourceFileId}`);
+  const ownerId = deps.userId === source.ownerId ? source.ownerId : deps.userId;
+  const newFile = { ownerId, bytes, createdBy: deps.userId };
   if (target.mode === 'suggested') {
     const wanted = target.name.startsWith('.') ? `${withoutExtension(source.name)}${target.name}` : target.name;
     return createFile(deps, { ...newFile, name: sanitizeFileName(wanted, source.name) }, deps.now, true);
@@ -32,23 +40,27 @@ export async function putRelativeFile(
     return await createFile(deps, { ...newFile, name }, deps.now);
   } catch (error) {
     if (!(error instanceof FileNameTakenError)) throw error;
-    if (!target.overwrite) throw new RelativeTargetTakenError(name, await freeName(deps, source.ownerId, name));
+    const existing = await resolveName(deps, ownerId, name);
+    if (!target.overwrite || existing === undefined) {
+      throw new RelativeTargetTakenError(name, await freeName(deps, ownerId, name));
+    }
+    if (!canEdit(existing, deps.userId)) throw new NotPermittedError(`${deps.userId} may not overwrite ${name}`);
     // Overwriting is a save without a lock: allowed only while the target is unlocked.
-    await saveFile(deps, error.holderFileId, {
+    await saveFile(deps, existing.fileId, {
       requirement: { kind: 'unlocked' },
       bytes,
       saveContext: {},
       expectedLastModified: undefined,
     });
-    const overwritten = await deps.files.get(error.holderFileId);
-    if (overwritten === undefined) throw new NotFoundError(`File ${error.holderFileId} was deleted meanwhile`);
+    const overwritten = await deps.files.get(existing.fileId);
+    if (overwritten === undefined) throw new NotFoundError(`File ${existing.fileId} was deleted meanwhile`);
     return overwritten;
   }
 }
 
 async function freeName(deps: RelativeDeps, ownerId: string, name: string): Promise<string | undefined> {
   for (const candidate of candidateNames(name, 20)) {
-    if ((await deps.names.find(ownerId, candidate)) === undefined) return candidate;
+    if (await nameIsFree(deps, ownerId, candidate, deps.now)) return candidate;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // GetFile: the exact bytes of the current content, or a redirect to them when they are too large to pass
 // through the host's response.
-import { NotFoundError, PreconditionFailedError } from './errors';
+import { readableFile } from './access';
+import { PreconditionFailedError } from './errors';
 import type { FileRecord } from './file-record';
 import type { ContentStore, FileStore } from './ports';
 
@@ -19,10 +20,10 @@ export interface ReadOptions {
 export async function readFile(
   stores: { readonly files: FileStore; readonly contents: ContentStore },
   fileId: string,
+  userId: string,
   options: ReadOptions,
 ): Promise<Download> {
-  const record = await stores.files.get(fileId);
-  if (record === undefined) throw new NotFoundError(`File ${fileId} does not exist`);
+  const record = await readableFile(stores.files, fileId, userId);
   const max = options.maxExpectedSize;
   if (max !== undefined && record.content.size > max) {
     throw new PreconditionFailedError(

@@ -1,6 +1,7 @@
-// A save the host refused for a lock or timestamp reason is kept, not dropped: no user's work is silently lost.
+// A save the host refused for a lock, check-out or timestamp reason is kept, not dropped: no user's work is
+// silently lost.
 
-export type RefusalReason = 'lock-mismatch' | 'not-locked' | 'timestamp-mismatch';
+export type RefusalReason = 'lock-mismatch' | 'not-locked' | 'checked-out' | 'timestamp-mismatch';
 
 export interface RecoveryCopy {
   readonly fileId: string;

@@ -1,15 +1,24 @@
-// RenameFile: X-WOPI-RequestedName is the new name without its extension; the file keeps its extension.
+// RenameFile: X-WOPI-RequestedName is the new name without its extension; the file keeps its extension. The new
+// name is claimed first and the old one released last, so a crash between the steps leaves only a stale claim.
+import { canEdit } from './access';
+import { withActivity } from './activity';
+import { holds } from './conditions';
 import { InvalidFileNameError, NotFoundError } from './errors';
 import { extensionOf, validateFileName, withoutExtension } from './file-name';
-import { isSatisfied, type LockRequirement } from './lock-rules';
-import { refusal } from './locks';
-import type { FileStore, NameIndex } from './ports';
+import type { FileRecord } from './file-record';
+import { claimName, releaseName } from './names';
+import type { FileStore, NameClaims } from './ports';
+import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrite } from './write-rules';
 
 export interface RenameDeps {
   readonly files: FileStore;
-  readonly names: NameIndex;
+  readonly names: NameClaims;
   readonly now: number;
+  readonly userId: string;
 }
+
+// Each further attempt means another write to the file came between the read and the rename.
+const ATTEMPTS = 5;
 
 /** Renames the file and returns its new name without extension, as the response's Name wants it. */
 export async function renameFile(
@@ -18,28 +27,36 @@ export async function renameFile(
   lockId: string | undefined,
   requestedName: string,
 ): Promise<string> {
-  const record = await deps.files.get(fileId);
-  if (record === undefined) throw new NotFoundError(`File ${fileId} does not exist`);
-  // A locked file may be renamed only by the lock holder; an unlocked one by anyone with write rights.
+  // A locked file may be renamed only by the lock holder; an unlocked one by anyone with edit rights.
   const requirement: LockRequirement = lockId === undefined ? { kind: 'unlocked' } : { kind: 'lockableWith', lockId };
-  if (!isSatisfied(requirement, { lock: record.lock, size: record.content.size }, deps.now)) {
-    throw refusal(fileId, record, deps.now);
+  for (let attempt = 1; ; attempt++) {
+    const record = await deps.files.get(fileId);
+    if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
+    if (!canEdit(record, deps.userId) || checkedOutByOther(record, deps.userId)) {
+      throw refusal(fileId, record, deps.userId, deps.now);
+    }
+    if (!holds(lockRule(requirement), record, deps.now)) throw refusal(fileId, record, deps.userId, deps.now);
+    // The requested name itself must be a name: "" or "." plus the extension would leave a file with no name.
+    const name = validateFileName(`${validateFileName(requestedName)}${extensionOf(record.name)}`);
+    if (name === record.name) return withoutExtension(name);
+    if (await renamed(deps, record, requirement, name)) return withoutExtension(name);
+    if (attempt === ATTEMPTS) throw refusal(fileId, await deps.files.get(fileId), deps.userId, deps.now);
   }
-  // The requested name itself must be a name: "" or "." plus the extension would leave a file with no name.
-  const name = validateFileName(`${validateFileName(requestedName)}${extensionOf(record.name)}`);
-  if (name === record.name) return withoutExtension(name);
+}
+
+/** One attempt: claim, rename, release; false when another write came first (the claim is given back). */
+async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRequirement, name: string) {
   const sameNameKey = name.toLowerCase() === record.name.toLowerCase();
   if (!sameNameKey) {
-    const holder = await deps.names.claim(record.ownerId, name, fileId);
-    if (holder !== undefined && holder !== fileId) {
-      throw new InvalidFileNameError(`A file named "${name}" already exists`);
-    }
+    const claim = await claimName(deps, record.ownerId, name, record.fileId, deps.now);
+    if (!claim.claimed) throw new InvalidFileNameError(`A file named "${name}" already exists`);
   }
-  const result = await deps.files.rename(fileId, requirement, name, deps.now);
-  if (!result.applied) {
-    if (!sameNameKey) await deps.names.release(record.ownerId, name, fileId);
-    throw refusal(fileId, result.current, deps.now);
+  const entry = { at: deps.now, by: deps.userId, what: 'rename' as const, detail: name };
+  const change = { name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
+  const result = await deps.files.update(record.fileId, revisedWrite(record, requirement), change, deps.now);
+  if (!sameNameKey) {
+    const released = result.applied ? record.name : name;
+    await releaseName(deps, record.ownerId, released, record.fileId);
   }
-  if (!sameNameKey) await deps.names.release(record.ownerId, record.name, fileId);
-  return withoutExtension(name);
+  return result.applied;
 }

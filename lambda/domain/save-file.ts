@@ -1,26 +1,30 @@
 // PutFile (seed 002): upload to a never-reused key, then commit that key with one conditional write that
 // re-checks the lock, so a lock that changes during the upload can never let a non-holder's bytes become current.
-// A save refused for a lock or timestamp reason is kept as a recovery copy.
-import { randomUUID } from 'node:crypto';
-import { newContentKey, recoveryKey, sha256Base64 } from './content-keys';
-import { LockConflictError, NotFoundError, TimestampMismatchError, type WopiError } from './errors';
+// A save refused for a lock, check-out or timestamp reason is kept as a recovery copy; a save by the lock holder
+// that only meets other saves of the same holder is retried until the request's time is up, so it lands.
+import { canEdit } from './access';
+import { type ActivityKind, withActivity } from './activity';
+import { holds } from './conditions';
+import { newContentKey, sha256Base64 } from './content-keys';
+import { deleteQuietly } from './contents';
+import { LockConflictError, NotFoundError, NotPermittedError, TimestampMismatchError, type WopiError } from './errors';
 import type { FileRecord, FileVersion, SaveContext } from './file-record';
 import { liveLock, lockHeaderValue } from './lock';
-import { isSatisfied, type LockRequirement } from './lock-rules';
-import { refusal } from './locks';
 import type { ContentStore, FileStore, RecoveryStore } from './ports';
-import type { RecoveryCopy, RefusalReason } from './recovery-copy';
+import { keepRecoveryCopy, type RecoveryKeeping, type Refused } from './recovery';
+import type { Retry } from './retry';
+import { type KeepSchedule, keptVersions } from './versions';
+import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrite } from './write-rules';
 
-export interface SaveDeps {
+export interface SaveDeps extends RecoveryKeeping {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly recovery: RecoveryStore;
   readonly now: number;
   readonly userId: string;
-  /** How many earlier contents stay listed (and stored) after a save. */
-  readonly versionsKept: number;
-  /** How long a refused save's recovery copy is kept. */
-  readonly recoveryKeepMs: number;
+  /** Which earlier contents stay listed (and stored) after a save. */
+  readonly schedule: KeepSchedule;
+  readonly retry: Retry;
 }
 
 /** PutFile's rule (seed 002) for the lock ID the client sent, if any. */
@@ -35,69 +39,84 @@ export interface SaveRequest {
   readonly saveContext: SaveContext;
   /** Collabora's X-COOL-WOPI-Timestamp in epoch milliseconds: the LastModifiedTime the client last saw. */
   readonly expectedLastModified: number | undefined;
+  /** What the activity list says of it; a save unless it is a restore. */
+  readonly activity?: { readonly what: ActivityKind; readonly detail?: string };
 }
-
-// A commit refused only because another save landed first (same lock holder) is retried on the new record.
-// Each retry means another save by the same lock holder landed first, so the loop ends when they stop.
-const COMMIT_ATTEMPTS = 20;
 
 /** Saves the bytes as the file's new current content and returns it. */
 export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequest): Promise<FileVersion> {
-  const expectedAt = request.expectedLastModified;
-  const { requirement } = request;
-  // The early check: a hopeless save is refused before its bytes are committed anywhere but a recovery copy.
+  // The early read: a hopeless save is refused before its bytes are committed anywhere but a recovery copy.
   let record = await deps.files.get(fileId);
   let uploadedKey: string | undefined;
   for (let attempt = 1; ; attempt++) {
-    if (record === undefined) {
-      if (uploadedKey !== undefined) await deleteQuietly(deps.contents, uploadedKey);
-      throw new NotFoundError(`File ${fileId} does not exist`);
+    const refused = refusalOf(deps, fileId, record, request);
+    if (refused !== undefined) {
+      if (refused.kept === false || record === undefined) {
+        if (uploadedKey !== undefined) await deleteQuietly(deps.contents, uploadedKey);
+        throw refused.error;
+      }
+      throw await keepRecoveryCopy(deps, record, request.bytes, uploadedKey, refused);
     }
-    const refused = refusalOf(record, requirement, expectedAt, deps.now);
-    if (refused !== undefined) throw await keepRecoveryCopy(deps, record, request, uploadedKey, refused);
+    const read = record as FileRecord;
     if (uploadedKey === undefined) {
       uploadedKey = newContentKey(fileId);
       await deps.contents.put(uploadedKey, request.bytes);
     }
-    const content = nextContent(deps, record, uploadedKey, request);
-    const versions = [...record.versions, record.content];
-    const kept = versions.slice(Math.max(0, versions.length - deps.versionsKept));
-    const result = await commitOrCleanUp(deps, record, requirement, content, kept, uploadedKey);
-    if (result.applied) {
-      const dropped = versions.slice(0, versions.length - kept.length);
-      await Promise.all(dropped.map((version) => deleteQuietly(deps.contents, version.contentKey)));
-      return content;
-    }
-    if (attempt === COMMIT_ATTEMPTS) {
-      const current = result.current ?? record;
-      // A 409 always carries X-WOPI-Lock, so this answers with the lock now on the file.
-      const error = new LockConflictError(
-        lockHeaderValue(current.lock, deps.now),
-        'The file kept changing during the save',
-      );
-      throw await keepRecoveryCopy(deps, current, request, uploadedKey, { reason: 'lock-mismatch', error });
-    }
+    const content = nextContent(deps, read, uploadedKey, request);
+    const versions = keptVersions([...read.versions, read.content], deps.now, deps.schedule);
+    const entry = { at: deps.now, by: deps.userId, ...(request.activity ?? { what: 'save' as const }) };
+    const result = await commitOrCleanUp(deps, read, request.requirement, uploadedKey, {
+      content,
+      versions,
+      activity: withActivity(read.activity, { ...entry, detail: entry.detail ?? `version ${content.version}` }),
+      rev: read.rev + 1,
+    });
+    if (result.applied) return content;
     record = result.current;
+    // Nothing about the file refuses the save, so another write landed since the read (most often another save by
+    // the same lock holder): start again from what it left, while the request has time.
+    if (record !== undefined && refusalOf(deps, fileId, record, request) === undefined) {
+      if (!deps.retry.canRetry()) {
+        const error = new LockConflictError(
+          lockHeaderValue(record.lock, deps.now),
+          'The file kept changing during the save',
+        );
+        throw await keepRecoveryCopy(deps, record, request.bytes, uploadedKey, { reason: 'lock-mismatch', error });
+      }
+      await deps.retry.pause(attempt + 1);
+    }
   }
-}
-
-interface Refusal {
-  readonly reason: RefusalReason;
-  readonly error: WopiError;
 }
 
 function refusalOf(
-  record: FileRecord,
-  requirement: LockRequirement,
-  expectedAt: number | undefined,
-  now: number,
-): Refusal | undefined {
-  if (!isSatisfied(requirement, { lock: record.lock, size: record.content.size }, now)) {
-    const reason = liveLock(record.lock, now) === undefined ? 'not-locked' : 'lock-mismatch';
-    return { reason, error: refusal(record.fileId, record, now) };
+  deps: SaveDeps,
+  fileId: string,
+  record: FileRecord | undefined,
+  request: SaveRequest,
+): (Refused & { readonly kept?: boolean }) | undefined {
+  // Nobody without edit rights may leave bytes in the owner's storage, not even as a recovery copy.
+  if (record === undefined || record.trashed !== undefined) {
+    return { reason: 'not-locked', error: new NotFoundError(`File ${fileId} does not exist`), kept: false };
   }
+  if (!canEdit(record, deps.userId)) {
+    return {
+      reason: 'not-locked',
+      error: new NotPermittedError(`${deps.userId} may not change file ${fileId}`),
+      kept: false,
+    };
+  }
+  if (checkedOutByOther(record, deps.userId)) {
+    return { reason: 'checked-out', error: refusal(fileId, record, deps.userId, deps.now) };
+  }
+  if (!holds(lockRule(request.requirement), record, deps.now)) {
+    const reason = liveLock(record.lock, deps.now) === undefined ? 'not-locked' : 'lock-mismatch';
+    return { reason, error: refusal(fileId, record, deps.userId, deps.now) };
+  }
+  const expectedAt = request.expectedLastModified;
   if (expectedAt !== undefined && expectedAt !== record.content.modifiedAt) {
-    const error = new TimestampMismatchError('The file changed since the client last read it (X-COOL-WOPI-Timestamp)');
+    const error: WopiError = new TimestampMismatchError(
+      'The file changed since the client last read it (X-COOL-WOPI-Timestamp)',
+    );
     return { reason: 'timestamp-mismatch', error };
   }
   return undefined;
@@ -111,7 +130,7 @@ function nextContent(deps: SaveDeps, record: FileRecord, contentKey: string, req
     sha256: sha256Base64(request.bytes),
     modifiedAt: deps.now,
     modifiedBy: deps.userId,
-    saveContext: request.saveContext,
+    ...(Object.keys(request.saveContext).length > 0 && { saveContext: request.saveContext }),
   };
 }
 
@@ -119,19 +138,11 @@ async function commitOrCleanUp(
   deps: SaveDeps,
   record: FileRecord,
   requirement: LockRequirement,
-  content: FileVersion,
-  versions: readonly FileVersion[],
   uploadedKey: string,
+  change: Parameters<FileStore['update']>[2],
 ) {
   try {
-    return await deps.files.commitContent(
-      record.fileId,
-      requirement,
-      record.content.version,
-      content,
-      versions,
-      deps.now,
-    );
+    return await deps.files.update(record.fileId, revisedWrite(record, requirement), change, deps.now);
   } catch (error) {
     // The commit may or may not have landed (e.g. a timeout); only an upload the record does not point at may go.
     const current = await deps.files.get(record.fileId).catch(() => undefined);
@@ -140,41 +151,4 @@ async function commitOrCleanUp(
     }
     throw error;
   }
-}
-
-/** Stores the refused bytes under recovery/ with who sent them, why and when; returns the error to answer. */
-async function keepRecoveryCopy(
-  deps: SaveDeps,
-  record: FileRecord,
-  request: SaveRequest,
-  uploadedKey: string | undefined,
-  refused: Refusal,
-): Promise<WopiError> {
-  const copyId = `${new Date(deps.now).toISOString()}_${randomUUID()}`;
-  const contentKey = recoveryKey(record.fileId, copyId);
-  if (uploadedKey === undefined) await deps.contents.put(contentKey, request.bytes);
-  else {
-    await deps.contents.copy(uploadedKey, contentKey);
-    await deleteQuietly(deps.contents, uploadedKey);
-  }
-  const copy: RecoveryCopy = {
-    fileId: record.fileId,
-    copyId,
-    contentKey,
-    size: request.bytes.byteLength,
-    sha256: sha256Base64(request.bytes),
-    sentBy: deps.userId,
-    sentAt: deps.now,
-    reason: refused.reason,
-    detail: refused.error.message,
-    keepUntil: deps.now + deps.recoveryKeepMs,
-  };
-  await deps.recovery.add(copy);
-  refused.error.logDetails = { ...refused.error.logDetails, recoveryCopy: contentKey };
-  return refused.error;
-}
-
-async function deleteQuietly(contents: ContentStore, key: string): Promise<void> {
-  // A leftover object costs storage, never correctness: the orphan sweep finds what this misses.
-  await contents.delete(key).catch(() => undefined);
 }

@@ -9,12 +9,12 @@ const wire = async () => ({ ...(await apiBase()), files: fileStore() });
 
 export const handler = apiHandler('DocSpaceProtectUsers', docSpaceError, wire, async (req, ctx) => {
   const record = await visibleFile(ctx.files, req.fileId, ctx.user);
-  const entries = [[record.ownerId, 'edit'] as const, ...Object.entries(record.shares ?? {})];
+  const entries = Object.entries(record.access).filter(([, role]) => role !== 'disabled');
   const users = await Promise.all(
-    entries.map(async ([userId, share]) => ({
+    entries.map(async ([userId, role]) => ({
       id: userId,
       displayName: (await ctx.users.getUser(userId))?.displayName ?? userId,
-      ...docSpaceAccess[share],
+      ...docSpaceAccess[role === 'view' ? 'view' : 'edit'],
       isOwner: userId === record.ownerId,
     })),
   );

@@ -6,10 +6,11 @@ import { mintAccessToken } from '../auth/access-token';
 import { verifyHostLink } from '../auth/host-link';
 import { rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
-import { NotFoundError, NotImplementedError, UnauthorizedError, UnsupportedFileTypeError } from '../domain/errors';
+import { NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
 import { extensionOf } from '../domain/file-name';
 import type { FileStore } from '../domain/ports';
-import { authenticate } from '../domain/users';
+import { activeUser, authenticate } from '../domain/users';
+import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
 import { hostPage, hostPageError } from '../http/host-page-html';
 import { apiBase } from '../wiring/api-base';
@@ -20,12 +21,11 @@ import { tokenSecret } from '../wiring/token-secret';
 // A link names its user; an API key is the fallback, so a script with a key needs no link.
 const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
   const link = event.queryStringParameters?.link;
-  if (link === undefined) return authenticate(deps.users, event.headers?.authorization);
-  const fileId = event.pathParameters?.file_id ?? '';
-  const userId = await verifyHostLink(deps.tokenSecret, link, fileId, deps.clock.now());
-  const user = await deps.users.getUser(userId);
-  if (user === undefined) throw new UnauthorizedError('The link belongs to no user');
-  return user;
+  const now = deps.clock.now();
+  if (link === undefined) return { user: await authenticate(deps.users, credentialsOf(event), now), ceiling: 'write' };
+  const grant = await verifyHostLink(deps.tokenSecret, link, event.pathParameters?.file_id ?? '', now);
+  const user = await activeUser(deps.users, grant.userId, 'The link');
+  return { user, ceiling: grant.rights, ...(grant.notAfter !== undefined && { notAfter: grant.notAfter }) };
 };
 
 interface HostPageStores {
@@ -47,7 +47,7 @@ export const handler = apiHandler(
   wire,
   async (req, ctx) => {
     const record = await visibleFile(ctx.files, req.fileId, ctx.user);
-    const rights = rightsOf(record, ctx.user.userId);
+    const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
     if (rights === undefined) throw new NotFoundError(`File ${req.fileId} does not exist`); // visibleFile checked
     if (ctx.discovery === undefined) {
       throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');
@@ -65,6 +65,7 @@ export const handler = apiHandler(
       { fileId: record.fileId, userId: ctx.user.userId, userName: ctx.user.displayName, rights },
       ctx.config.tokenTtlSeconds,
       ctx.now,
+      ctx.notAfter,
     );
     const nonce = randomBytes(16).toString('base64');
     return hostPage({ actionUrl, accessToken: token, accessTokenTtl: expiresAt, title: record.name, nonce });

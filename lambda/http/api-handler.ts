@@ -1,10 +1,13 @@
 // Handlers for the check-out APIs (DocSpace and SuperOffice shapes) and the host page: authentication, JSON in
 // and out. The entry wires the stores.
 import type { Config } from '../config';
+import type { Rights } from '../domain/access';
 import { BadRequestError } from '../domain/errors';
 import type { Clock } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
+import { logger } from '../observability';
+import { credentialsOf } from './api-credentials';
 import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
 import { calledUrl, eventBody, pathFileId } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
@@ -24,16 +27,27 @@ export interface ApiBase {
   readonly users: UserStore;
 }
 
+/** Who is calling, and what their credential allows at most (a host-page link may be a view link). */
+export interface Caller {
+  readonly user: User;
+  readonly ceiling: Rights;
+  /** Epoch ms: nothing minted for this request may outlive it (a link made from an access token). */
+  readonly notAfter?: number;
+}
+
 export type ApiContext<Stores = unknown> = ApiBase &
-  Stores & {
-    readonly user: User;
+  Stores &
+  Caller & {
     readonly now: number;
   };
 
 /** Who is calling, or UnauthorizedError; every API route but the host page takes only an API key. */
-export type Authenticator<Stores> = (event: Event, deps: ApiBase & Stores) => Promise<User>;
+export type Authenticator<Stores> = (event: Event, deps: ApiBase & Stores) => Promise<Caller>;
 
-const byApiKey: Authenticator<unknown> = (event, deps) => authenticate(deps.users, event.headers?.authorization);
+const byApiKey: Authenticator<unknown> = async (event, deps) => ({
+  user: await authenticate(deps.users, credentialsOf(event), deps.clock.now()),
+  ceiling: 'write',
+});
 
 export function apiHandler<Stores>(
   name: string,
@@ -45,7 +59,8 @@ export function apiHandler<Stores>(
   return observed(style, async (event) => {
     nameOperation(event, name);
     const deps = await wire();
-    const user = await identify(event, deps);
+    const caller = await identify(event, deps);
+    logger.appendKeys({ userId: caller.user.userId });
     const { baseUrl } = calledUrl(event, routeRoot(event.routeKey));
     const request = {
       fileId: pathFileId(event),
@@ -53,7 +68,7 @@ export function apiHandler<Stores>(
       body: eventBody(event),
       baseUrl,
     };
-    return run(request, { ...deps, user, now: deps.clock.now() });
+    return run(request, { ...deps, ...caller, now: deps.clock.now() });
   });
 }
 

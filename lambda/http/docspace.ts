@@ -2,7 +2,7 @@
 
 import { extensionOf } from '../domain/file-name';
 import type { FileRecord } from '../domain/file-record';
-import { isCheckOut, liveLock } from '../domain/lock';
+import { liveLock } from '../domain/lock';
 import type { ErrorStyle } from './middleware';
 import { json, type WopiResponse } from './wopi-response';
 
@@ -17,13 +17,16 @@ export function docSpaceOk(response: unknown): WopiResponse {
   });
 }
 
-export const docSpaceError: ErrorStyle = (response, reason) =>
-  json(response.status, { error: { message: reason }, status: 1, statusCode: response.status });
+/** DocSpace answers 403 where the file's state or the user's right refuses a change, never 409. */
+export const docSpaceError: ErrorStyle = (response, reason) => {
+  const status = response.status === 409 ? 403 : response.status;
+  return json(status, { error: { message: reason }, status: 1, statusCode: status });
+};
 
 /** A file as DocSpace describes it, with the check-out state in `locked` / `lockedBy`. */
 export function docSpaceFile(record: FileRecord, now: number) {
   const live = liveLock(record.lock, now);
-  const checkedOut = isCheckOut(live);
+  const checkedOut = record.checkOut !== undefined;
   return {
     id: record.fileId,
     title: record.name,
@@ -33,9 +36,9 @@ export function docSpaceFile(record: FileRecord, now: number) {
     updated: new Date(record.content.modifiedAt).toISOString(),
     createdBy: { id: record.ownerId },
     locked: checkedOut,
-    lockedBy: checkedOut ? (live?.holderName ?? live?.holder ?? null) : null,
+    lockedBy: record.checkOut?.holderName ?? null,
     // Open in a WOPI client: DocSpace shows this as a file being edited.
-    editing: live !== undefined && !checkedOut,
+    editing: live !== undefined,
   };
 }
 

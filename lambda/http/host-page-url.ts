@@ -1,16 +1,27 @@
 // HostViewUrl / HostEditUrl: the host page for a file, with a short-lived link for the user, when a WOPI client is
-// configured (without one the page has nothing to open the file in).
+// configured (without one the page has nothing to open the file in). The edit link only for a user who may edit
+// now, and neither outlives the access token that asked for it.
 import { mintHostLink } from '../auth/host-link';
+import { rightsOf } from '../domain/access';
+import type { FileRecord } from '../domain/file-record';
 import type { OperationContext } from './operation';
 
 export async function hostPageUrls(
   ctx: OperationContext,
   baseUrl: string,
-  fileId: string,
-): Promise<{ HostViewUrl: string; HostEditUrl: string } | Record<string, never>> {
+  record: FileRecord,
+): Promise<{ HostViewUrl?: string; HostEditUrl?: string }> {
   if (ctx.config.discoveryUrl === undefined) return {};
-  const { link } = await mintHostLink(ctx.tokenSecret, { fileId, userId: ctx.grant.userId }, ctx.now);
-  // One page for both: it opens the edit or the view action from the user's rights.
-  const url = `${ctx.config.publicUrl ?? baseUrl}/host/files/${fileId}?link=${link}`;
-  return { HostViewUrl: url, HostEditUrl: url };
+  const { grant } = ctx;
+  const url = async (rights: 'read' | 'write') => {
+    const { fileId } = record;
+    const link = await mintHostLink(
+      ctx.tokenSecret,
+      { fileId, userId: grant.userId, rights, notAfter: grant.expiresAt },
+      ctx.now,
+    );
+    return `${ctx.config.publicUrl ?? baseUrl}/host/files/${fileId}?link=${link.link}`;
+  };
+  const mayEdit = rightsOf(record, grant.userId, grant.rights) === 'write';
+  return { HostViewUrl: await url('read'), ...(mayEdit && { HostEditUrl: await url('write') }) };
 }

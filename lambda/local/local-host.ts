@@ -51,7 +51,7 @@ async function sampleFileId(deps: Deps): Promise<string> {
 async function ownerApiKey(deps: Deps): Promise<string> {
   await deps.users.putUser({ userId: LOCAL_OWNER.userId, displayName: LOCAL_OWNER.userName });
   const { apiKey } = settings.persisted('owner-api-key.json', () => ({ apiKey: '' }));
-  if (apiKey !== '' && (await deps.users.userIdForApiKey(hashApiKey(apiKey))) === LOCAL_OWNER.userId) return apiKey;
+  if (apiKey !== '' && (await deps.users.apiKey(hashApiKey(apiKey)))?.userId === LOCAL_OWNER.userId) return apiKey;
   const issued = await issueApiKey(deps.users, LOCAL_OWNER.userId, Date.now());
   settings.write('owner-api-key.json', { apiKey: issued });
   return issued;

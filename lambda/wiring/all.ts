@@ -3,8 +3,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../adapters/dynamo-client';
+import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
-import { DynamoNameIndex } from '../adapters/dynamo-name-index';
+import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
@@ -38,10 +39,12 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     config,
     files: new DynamoFileStore(db, config.tableName),
     contents: new S3ContentStore(s3, config.bucketName),
-    names: new DynamoNameIndex(db, config.tableName),
+    names: new DynamoNameClaims(db, config.tableName),
     recovery: new DynamoRecoveryStore(db, config.tableName),
     userInfo: new DynamoUserInfoStore(db, config.tableName),
     users: new DynamoUserStore(db, config.tableName),
+    sharedWith: new DynamoSharedWith(db, config.tableName),
+    trash: new DynamoTrashIndex(db, config.tableName),
     clock,
     tokenSecret: await resolveTokenSecret(config),
     discovery: config.discoveryUrl ? createDiscoveryClient(config.discoveryUrl, { now: () => clock.now() }) : undefined,

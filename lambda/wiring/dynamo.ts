@@ -1,12 +1,13 @@
 // The DynamoDB-backed stores, for the entries whose route uses them; the client is made once per container.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../adapters/dynamo-client';
+import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
-import { DynamoNameIndex } from '../adapters/dynamo-name-index';
+import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
-import type { FileStore, NameIndex, RecoveryStore, UserInfoStore } from '../domain/ports';
+import type { FileStore, NameClaims, RecoveryStore, SharedWith, TrashIndex, UserInfoStore } from '../domain/ports';
 import type { UserStore } from '../domain/users';
 import { tracer } from '../observability';
 import { config, once, provisions } from './runtime';
@@ -16,11 +17,12 @@ export function dynamo(): DynamoDBDocumentClient {
 }
 
 const table = () => config().tableName;
+const given = () => provisions().stores;
 
-export const fileStore = (): FileStore => provisions().stores?.files ?? new DynamoFileStore(dynamo(), table());
-export const nameIndex = (): NameIndex => provisions().stores?.names ?? new DynamoNameIndex(dynamo(), table());
-export const recoveryStore = (): RecoveryStore =>
-  provisions().stores?.recovery ?? new DynamoRecoveryStore(dynamo(), table());
-export const userInfoStore = (): UserInfoStore =>
-  provisions().stores?.userInfo ?? new DynamoUserInfoStore(dynamo(), table());
-export const userStore = (): UserStore => provisions().stores?.users ?? new DynamoUserStore(dynamo(), table());
+export const fileStore = (): FileStore => given()?.files ?? new DynamoFileStore(dynamo(), table());
+export const nameClaims = (): NameClaims => given()?.names ?? new DynamoNameClaims(dynamo(), table());
+export const recoveryStore = (): RecoveryStore => given()?.recovery ?? new DynamoRecoveryStore(dynamo(), table());
+export const userInfoStore = (): UserInfoStore => given()?.userInfo ?? new DynamoUserInfoStore(dynamo(), table());
+export const userStore = (): UserStore => given()?.users ?? new DynamoUserStore(dynamo(), table());
+export const sharedWith = (): SharedWith => given()?.sharedWith ?? new DynamoSharedWith(dynamo(), table());
+export const trashIndex = (): TrashIndex => given()?.trash ?? new DynamoTrashIndex(dynamo(), table());

@@ -1,5 +1,5 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
-import { NotFoundError } from '../domain/errors';
+import { readableFile } from '../domain/access';
 import { checkFileInfo as fileInfo } from '../domain/file-info';
 import type { Stores } from '../domain/ports';
 import { hostPageUrls } from '../http/host-page-url';
@@ -11,17 +11,19 @@ export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'userInfo' | 'c
   needs: 'read',
   run: async (req, ctx) => {
     const { grant } = ctx;
-    const [record, userInfo] = await Promise.all([ctx.files.get(req.fileId), ctx.userInfo.get(grant.userId)]);
-    if (record === undefined) throw new NotFoundError(`File ${req.fileId} does not exist`);
+    const [record, userInfo] = await Promise.all([
+      readableFile(ctx.files, req.fileId, grant.userId),
+      ctx.userInfo.get(grant.userId),
+    ]);
     const { offerFileUrl, downloadUrlTtlSeconds } = ctx.config;
     const fileUrl = offerFileUrl
       ? await ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds)
       : undefined;
-    const viewer = { userId: grant.userId, userName: grant.userName, canWrite: grant.rights === 'write', userInfo };
+    const viewer = { userId: grant.userId, userName: grant.userName, ceiling: grant.rights, userInfo };
     // Collabora and Office post messages only to PostMessageOrigin: the host page's origin, unless configured.
     const extra = {
       PostMessageOrigin: new URL(ctx.config.publicUrl ?? req.baseUrl).origin,
-      ...(await hostPageUrls(ctx, req.baseUrl, record.fileId)),
+      ...(await hostPageUrls(ctx, req.baseUrl, record)),
       ...ctx.config.checkFileInfoExtra,
     };
     return json(200, fileInfo(record, viewer, { fileUrl, extra }));

@@ -2,16 +2,28 @@
 import type { LockContext } from '../domain/locks';
 import type { Stores } from '../domain/ports';
 import type { SaveDeps } from '../domain/save-file';
+import { DEFAULT_SCHEDULE } from '../domain/versions';
+import { deadlineRetry } from '../http/deadline-retry';
 import type { OperationContext } from '../http/operation';
 
 export function lockContext(context: OperationContext<Pick<Stores, 'files'>>): LockContext {
-  return { files: context.files, now: context.now, lockTtlMs: context.config.lockTtlMs, userId: context.grant.userId };
+  const { files, now, config, grant } = context;
+  return { files, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
 }
 
 export type SaveStores = Pick<Stores, 'files' | 'contents' | 'recovery'>;
 
 export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
   const { files, contents, recovery, now, config } = context;
-  const { versionsKept, recoveryKeepMs } = config;
-  return { files, contents, recovery, now, userId: context.grant.userId, versionsKept, recoveryKeepMs };
+  return {
+    files,
+    contents,
+    recovery,
+    now,
+    userId: context.grant.userId,
+    schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },
+    recoveryKeepMs: config.recoveryKeepMs,
+    recoveryKept: config.recoveryKept,
+    retry: deadlineRetry(config.saveRetryMs),
+  };
 }

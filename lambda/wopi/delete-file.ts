@@ -1,14 +1,14 @@
-// WOPI DeleteFile: X-WOPI-Override DELETE; refused with 409 while the file is locked.
-import { deleteFile as remove } from '../domain/delete-file';
+// WOPI DeleteFile: X-WOPI-Override DELETE moves the file to its owner's trash; refused with 409 while it is locked.
 import type { Stores } from '../domain/ports';
+import { trashFile } from '../domain/trash';
 import type { WopiOperation } from '../http/operation';
 import { ok } from '../http/wopi-response';
 
-export const deleteFile: WopiOperation<Pick<Stores, 'files' | 'contents' | 'names'>> = {
+export const deleteFile: WopiOperation<Pick<Stores, 'files' | 'names' | 'trash'>> = {
   name: 'DeleteFile',
   needs: 'write',
   run: async (req, ctx) => {
-    await remove(ctx, req.fileId);
+    await trashFile({ ...ctx, userId: ctx.grant.userId }, req.fileId);
     return ok();
   },
 };

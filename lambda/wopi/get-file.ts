@@ -10,7 +10,7 @@ export const getFile: WopiOperation<Pick<Stores, 'files' | 'contents'>> = {
   name: 'GetFile',
   needs: 'read',
   run: async (req, ctx) => {
-    const download = await readFile(ctx, req.fileId, {
+    const download = await readFile(ctx, req.fileId, ctx.grant.userId, {
       maxExpectedSize: maxExpectedSize(req),
       inlineLimit: MAX_BODY_BYTES,
       urlTtlSeconds: ctx.config.downloadUrlTtlSeconds,

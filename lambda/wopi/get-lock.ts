@@ -8,5 +8,5 @@ export const getLock: WopiOperation<Pick<Stores, 'files'>> = {
   name: 'GetLock',
   // It only reads: a viewer may learn the lock ID, but changing any lock still needs write rights.
   needs: 'read',
-  run: async (req, ctx) => ok({ 'X-WOPI-Lock': await currentLock(ctx, req.fileId) }),
+  run: async (req, ctx) => ok({ 'X-WOPI-Lock': await currentLock({ ...ctx, userId: ctx.grant.userId }, req.fileId) }),
 };

@@ -1,4 +1,4 @@
-// WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file beside this one.
+// WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file from this one (domain/put-relative-file.ts).
 import { mintAccessToken } from '../auth/access-token';
 import { BadRequestError } from '../domain/errors';
 import type { Stores } from '../domain/ports';
@@ -35,12 +35,14 @@ export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names'>> 
       { fileId: created.fileId, userId: grant.userId, userName: grant.userName, rights: 'write' },
       ctx.config.tokenTtlSeconds,
       ctx.now,
+      // A token made from a token: it expires no later than the one that asked.
+      grant.expiresAt,
     );
     const base = ctx.config.publicUrl ?? req.baseUrl;
     return json(200, {
       Name: created.name,
       Url: `${base}/wopi/files/${created.fileId}?access_token=${token}`,
-      ...(await hostPageUrls(ctx, req.baseUrl, created.fileId)),
+      ...(await hostPageUrls(ctx, req.baseUrl, created)),
     });
   },
 };

@@ -13,7 +13,8 @@ export const renameFile: WopiOperation<Pick<Stores, 'files' | 'names'>> = {
     const requested = req.headers['x-wopi-requestedname'];
     if (requested === undefined) throw new BadRequestError('X-WOPI-RequestedName is missing');
     const lockId = req.headers['x-wopi-lock'];
-    const name = await rename(ctx, req.fileId, lockId === '' ? undefined : lockId, decodeUtf7(requested));
+    const deps = { ...ctx, userId: ctx.grant.userId };
+    const name = await rename(deps, req.fileId, lockId === '' ? undefined : lockId, decodeUtf7(requested));
     return json(200, { Name: name });
   },
 };

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
-import { fileKey, lockCondition } from '../../lambda/adapters/dynamo-file-store';
+import { conditionExpression, Placeholders } from '../../lambda/adapters/file-expressions';
+import { fileKey } from '../../lambda/adapters/file-item';
 import { createS3Client } from '../../lambda/adapters/s3-client';
-import type { LockRequirement } from '../../lambda/domain/lock-rules';
+import { allOf } from '../../lambda/domain/conditions';
+import { type LockRequirement, lockRule, wopiWrite } from '../../lambda/domain/write-rules';
 import type { TestHost } from '../support/wopi-host';
 import { type Loop, latencyOf, round, timeInterleaved } from './stats';
 import type { WopiCall, WopiClient } from './wopi-client';
@@ -262,31 +264,32 @@ async function rawCalls(
   const unlocked = fileKey('bench-scratch-unlocked');
   const objectKey = 'bench/scratch-object';
   const body = randomBytes(DOCUMENT_BYTES);
-  /** The UpdateItem the file store sends, with the adapter's own condition for `requirement`. */
+  /** The UpdateItem the file store sends, with the adapter's own condition for the operation's rule. */
   const conditionalUpdate = async (Key: object, requirement: LockRequirement, set: Record<string, unknown>) => {
-    const now = Date.now();
-    const condition = lockCondition(requirement, now);
+    const p = new Placeholders();
+    const condition = conditionExpression(allOf(wopiWrite('bench'), lockRule(requirement)), Date.now(), p);
     const attributes = Object.keys(set);
     await db.send(
       new UpdateCommand({
         TableName: table,
         Key,
-        UpdateExpression: `SET ${attributes.map((name) => `#set_${name} = :set_${name}`).join(', ')}`,
-        ConditionExpression: condition.expression,
-        ExpressionAttributeNames: {
-          ...condition.names,
-          ...Object.fromEntries(attributes.map((name) => [`#set_${name}`, name])),
-        },
-        ExpressionAttributeValues: {
-          ...condition.values,
-          ...Object.fromEntries(attributes.map((name) => [`:set_${name}`, set[name]])),
-        },
+        UpdateExpression: `SET ${attributes.map((name) => `${p.name(name)} = ${p.value(set[name])}`).join(', ')}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: p.names,
+        ExpressionAttributeValues: p.values,
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
   };
   const lock = () => ({ lockId: LOCK_ID, lockExpiresAt: Date.now() + 1_800_000, lockedBy: 'bench' });
-  const item = { fileId: 'bench-scratch', name: 'scratch.docx', content: { version: 1, size: DOCUMENT_BYTES } };
+  const item = {
+    fileId: 'bench-scratch',
+    name: 'scratch.docx',
+    state: 'active',
+    access: { bench: 'owner' },
+    lockExpiresAt: 0,
+    content: { version: 1, size: DOCUMENT_BYTES },
+  };
   await db.send(new PutCommand({ TableName: table, Item: { ...locked, ...item, ...lock() } }));
   await db.send(new PutCommand({ TableName: table, Item: { ...unlocked, ...item } }));
   const putObject = async () => {

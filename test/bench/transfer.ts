@@ -94,8 +94,9 @@ async function functionProcessFile(host: TestHost, bytes: Uint8Array) {
   const now = Date.now();
   const grant = { fileId, userId: 'bench-user', userName: 'Bench User', rights: 'write' as const };
   const { token } = await mintAccessToken(host.deps.tokenSecret, grant, 3600, now);
+  await host.share(fileId, grant.userId, 'edit');
   const lock = { id: LOCK_ID, expiresAt: now + 30 * 60 * 1000, holder: grant.userId };
-  const locked = await host.deps.files.changeLock(fileId, { kind: 'lockableWith', lockId: LOCK_ID }, lock, now);
+  const locked = await host.deps.files.update(fileId, [[{ kind: 'active' }]], { lock }, now);
   if (!locked.applied) throw new Error(`Could not lock ${fileId} for the function process`);
   return { fileId, token };
 }

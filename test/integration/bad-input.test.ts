@@ -774,14 +774,22 @@ function malformedHttpCases(): Case[] {
 }
 
 interface Snapshot {
-  readonly records: (FileRecord | undefined)[];
+  readonly records: (Omit<FileRecord, 'activity' | 'rev'> | undefined)[];
   readonly bytes: string[];
   readonly userInfo: (string | undefined)[];
 }
 
 async function snapshot(): Promise<Snapshot> {
   const files = [locked, unlocked];
-  const records = await Promise.all(files.map((file) => host.deps.files.get(file.fileId)));
+  // The activity list and the revision record the refused saves; everything a client can read stays as it was.
+  const records = await Promise.all(
+    files.map(async (file) => {
+      const record = await host.deps.files.get(file.fileId);
+      if (record === undefined) return undefined;
+      const { activity: _activity, rev: _rev, ...rest } = record;
+      return rest;
+    }),
+  );
   const bytes = await Promise.all(
     records.map(async (record) =>
       record === undefined ? '' : Buffer.from(await host.deps.contents.get(record.content.contentKey)).toString('hex'),
@@ -802,10 +810,10 @@ beforeAll(async () => {
   if (locking.status !== 200) throw new Error(`Could not lock the corpus file: ${locking.status}`);
   const now = host.clock.now();
   lockedModel = {
-    ...newFileModel(Buffer.from(KNOWN.locked).toString('hex')),
-    lock: { id: HELD_LOCK, expiresAt: now + host.deps.config.lockTtlMs },
+    ...newFileModel(Buffer.from(KNOWN.locked).toString('hex'), CORPUS_OWNER),
+    lock: { id: HELD_LOCK, expiresAt: now + host.deps.config.lockTtlMs, holder: CORPUS_OWNER },
   };
-  unlockedModel = newFileModel(Buffer.from(KNOWN.unlocked).toString('hex'));
+  unlockedModel = newFileModel(Buffer.from(KNOWN.unlocked).toString('hex'), CORPUS_OWNER);
   before = await snapshot();
 });
 afterAll(() => host.close());

@@ -118,6 +118,7 @@ describe('CheckFileInfo', () => {
   it('takes UserId and UserFriendlyName from the access token', async () => {
     // Prepare
     const file = await addTestFile(host);
+    await host.share(file.fileId, 'u-42', 'view');
     const token = await host.token(file.fileId, 'read', { userId: 'u-42', userName: 'Ada Lovelace' });
     // Act
     const info = await infoOf(file.fileId, token);
@@ -172,6 +173,8 @@ describe('PutUserInfo', () => {
   it('"stores the body per user and returns it as UserInfo in CheckFileInfo", for that user only', async () => {
     // Prepare
     const file = await addTestFile(host);
+    await host.share(file.fileId, 'info-user', 'edit');
+    await host.share(file.fileId, 'someone-else', 'edit');
     const mine = await host.token(file.fileId, 'write', { userId: 'info-user' });
     const theirs = await host.token(file.fileId, 'write', { userId: 'someone-else' });
     // Act
@@ -185,6 +188,7 @@ describe('PutUserInfo', () => {
   it('replaces the stored string on the next PutUserInfo', async () => {
     // Prepare
     const file = await addTestFile(host);
+    await host.share(file.fileId, 'info-user-2', 'edit');
     const token = await host.token(file.fileId, 'write', { userId: 'info-user-2' });
     await host.wopi(file.fileId, { override: 'PUT_USER_INFO', body: 'first', token });
     // Act
@@ -196,6 +200,7 @@ describe('PutUserInfo', () => {
   it('answers 400 to a UserInfo longer than 1024 characters and keeps the old one', async () => {
     // Prepare
     const file = await addTestFile(host);
+    await host.share(file.fileId, 'info-user-3', 'edit');
     const token = await host.token(file.fileId, 'write', { userId: 'info-user-3' });
     await host.wopi(file.fileId, { override: 'PUT_USER_INFO', body: 'kept', token });
     // Act

@@ -6,6 +6,7 @@ import { sha256Base64 } from '../../lambda/domain/content-keys';
 import type { FileStore } from '../../lambda/domain/ports';
 import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
+import { trashFile } from '../../lambda/domain/trash';
 import {
   addTestFile,
   currentBytes,
@@ -24,7 +25,8 @@ let host: TestHost;
 let s3: S3Client;
 let restore: () => void = () => undefined;
 beforeAll(async () => {
-  host = await startTestHost();
+  // A save that keeps meeting newer records gives up after a second here, not the deployed twenty.
+  host = await startTestHost({ env: { WOPI_SAVE_RETRY_SECONDS: '1' } });
   s3 = rawS3(host);
 });
 afterEach(() => restore());
@@ -37,9 +39,13 @@ function keysOf(fileId: string): Promise<string[]> {
   return listKeys(s3, host.deps.config.bucketName, `files/${fileId}/`);
 }
 
-/** The host's real FileStore with commitContent replaced. */
-function filesWithCommit(commitContent: FileStore['commitContent']): FileStore {
-  return withReplaced(host.deps.files, { commitContent });
+/** The host's real FileStore whose save commits (the writes that set a new content) go to `commit` instead. */
+function filesWithCommit(commit: FileStore['update']): FileStore {
+  const real = host.deps.files;
+  return withReplaced(real, {
+    update: (fileId, rule, change, now, options) =>
+      (change.content !== undefined ? commit : real.update.bind(real))(fileId, rule, change, now, options),
+  });
 }
 
 describe('PutFile when a store fails', () => {
@@ -61,7 +67,7 @@ describe('PutFile when a store fails', () => {
     expect(await host.deps.recovery.list(file.fileId)).toEqual([]);
   });
 
-  it('deletes the upload when the commit did not land (fault injection: FileStore.commitContent throws before writing)', async () => {
+  it('deletes the upload when the commit did not land (fault injection: the save commit throws before writing)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'before' });
     await lockFile(host, file.fileId, 'lock-a');
@@ -77,14 +83,14 @@ describe('PutFile when a store fails', () => {
     expect(await keysOf(file.fileId)).toEqual([file.content.contentKey]);
   });
 
-  it('keeps the upload the record points at when the commit landed (fault injection: FileStore.commitContent throws after writing)', async () => {
+  it('keeps the upload the record points at when the commit landed (fault injection: the save commit throws after writing)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'before' });
     await lockFile(host, file.fileId, 'lock-a');
     const real = host.deps.files;
     restore = useDeps(host, {
       files: filesWithCommit(async (...args) => {
-        await real.commitContent(...args);
+        await real.update(...args);
         throw new Error('injected: DynamoDB answer lost after the write');
       }),
     });
@@ -100,16 +106,17 @@ describe('PutFile when a store fails', () => {
     expect((await keysOf(file.fileId)).sort()).toEqual([file.content.contentKey, record.content.contentKey].sort());
   });
 
-  it('leaves no upload behind when the file is deleted during the save (fault injection: commitContent deletes first)', async () => {
+  it('leaves no upload behind when the file is deleted during the save (fault injection: the commit unlocks and trashes first)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'before' });
     await lockFile(host, file.fileId, 'lock-a');
     const real = host.deps.files;
+    const now = host.clock.now();
     restore = useDeps(host, {
       files: filesWithCommit(async (...args) => {
-        await real.changeLock(file.fileId, { kind: 'heldWith', lockId: 'lock-a' }, undefined, host.clock.now());
-        await real.remove(file.fileId, { kind: 'unlocked' }, host.clock.now());
-        return real.commitContent(...args);
+        await real.update(file.fileId, [[{ kind: 'active' }]], { lock: null }, now);
+        await trashFile({ ...host.deps, now, userId: file.ownerId }, file.fileId);
+        return real.update(...args);
       }),
     });
     // Act
@@ -117,11 +124,11 @@ describe('PutFile when a store fails', () => {
     restore();
     // Assess
     expect(res.status).toBe(404);
-    expect(await host.deps.files.get(file.fileId)).toBeUndefined();
+    expect((await host.deps.files.get(file.fileId))?.trashed).toBeDefined();
     expect(await keysOf(file.fileId)).toEqual([file.content.contentKey]);
   });
 
-  it('"This header must always be included when responding to the request with 409 Conflict": also when same-lock saves keep landing first (fault injection: a save lands before each commit)', async () => {
+  it('"This header must always be included when responding to the request with 409 Conflict": also when same-lock saves keep landing first until the request\'s time is up (fault injection: a save lands before each commit)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'before' });
     await lockFile(host, file.fileId, 'lock-a');
@@ -130,13 +137,13 @@ describe('PutFile when a store fails', () => {
     restore = useDeps(host, {
       files: filesWithCommit(async (...args) => {
         overtaken++;
-        await saveFile(saveDepsOf(host, 'user-1'), file.fileId, {
+        await saveFile(saveDepsOf(host, file.ownerId), file.fileId, {
           requirement: putFileRequirement('lock-a'),
           bytes: Buffer.from(`overtaking save ${overtaken}`),
           saveContext: {},
           expectedLastModified: undefined,
         });
-        return real.commitContent(...args);
+        return real.update(...args);
       }),
     });
     // Act
@@ -154,15 +161,17 @@ describe('PutFile when a store fails', () => {
 const HOUR = 3600_000;
 
 describe('PutFile when a response or a cleanup is lost', () => {
-  it('a save whose commit landed but whose answer was lost is not lost, and the retry saves the same bytes again (fault injection: commitContent writes, then throws)', async () => {
+  it('a save whose commit landed but whose answer was lost is not lost, and the retry saves the same bytes again (fault injection: the commit writes, then throws)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'v1' });
     await lockFile(host, file.fileId, 'lock-a');
-    const lostAnswer: FileStore['commitContent'] = async (...args) => {
-      await host.deps.files.commitContent(...args);
-      throw new Error('injected: the connection dropped after DynamoDB applied the write');
-    };
-    restore = useDeps(host, { files: withReplaced(host.deps.files, { commitContent: lostAnswer }) });
+    const real = host.deps.files;
+    restore = useDeps(host, {
+      files: filesWithCommit(async (...args) => {
+        await real.update(...args);
+        throw new Error('injected: the connection dropped after DynamoDB applied the write');
+      }),
+    });
     // Act
     const first = await putFile(host, file.fileId, 'the edit', { 'X-WOPI-Lock': 'lock-a' });
     restore();
@@ -178,14 +187,12 @@ describe('PutFile when a response or a cleanup is lost', () => {
     expect(keys.sort()).toEqual([record.content, ...record.versions].map((v) => v.contentKey).sort());
   });
 
-  it('an upload whose cleanup delete failed is found and removed by the orphan sweep (fault injection: commitContent and ContentStore.delete throw)', async () => {
+  it('an upload whose cleanup delete failed is found and removed by the orphan sweep (fault injection: the commit and ContentStore.delete throw)', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'v1' });
     await lockFile(host, file.fileId, 'lock-a');
     restore = useDeps(host, {
-      files: withReplaced(host.deps.files, {
-        commitContent: () => Promise.reject(new Error('injected: DynamoDB refused before the write')),
-      }),
+      files: filesWithCommit(() => Promise.reject(new Error('injected: DynamoDB refused before the write'))),
       contents: withReplaced(host.deps.contents, {
         delete: () => Promise.reject(new Error('injected: S3 delete failed')),
       }),
@@ -196,7 +203,12 @@ describe('PutFile when a response or a cleanup is lost', () => {
     const left = await listKeys(s3, host.deps.config.bucketName, prefix);
     // Act
     // S3 stamps objects with the real time, so the sweep runs two hours after it.
-    const report = await sweepOrphans({ ...host.deps, now: Date.now() + 2 * HOUR, graceMs: HOUR });
+    const report = await sweepOrphans({
+      ...host.deps,
+      now: Date.now() + 2 * HOUR,
+      graceMs: HOUR,
+      trashKeepMs: 30 * 24 * HOUR,
+    });
     // Assess
     expect(refused.status).toBe(500);
     expect(left).toHaveLength(2);

@@ -144,7 +144,7 @@ describe('PutFile body limit', () => {
     });
     // Assess
     expect(res.status).toBe(413);
-    expect(await host.deps.names.find(file.ownerId, 'too-big.docx')).toBeUndefined();
+    expect((await host.deps.names.get(file.ownerId, 'too-big.docx'))?.fileId).toBeUndefined();
   });
 });
 
@@ -155,6 +155,7 @@ describe('API Gateway event size', () => {
     const lockId = longestLockId();
     expect(lockId).toHaveLength(MAX_LOCK_ID_LENGTH);
     await lockFile(host, file.fileId, lockId);
+    await host.share(file.fileId, 'c0ffee00-1234-4abc-8def-0123456789ab', 'edit');
     const token = await host.token(file.fileId, 'write', {
       userId: 'c0ffee00-1234-4abc-8def-0123456789ab',
       userName: 'A very long display name '.repeat(8),

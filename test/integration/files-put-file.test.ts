@@ -40,6 +40,7 @@ describe('PutFile (seed 002)', () => {
   it('"In the case where the file is locked by a third-party client, hosts should still always include the current lock ID"', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'old' });
+    await host.share(file.fileId, 'other', 'edit');
     await lockFile(host, file.fileId, 'third-party-lock', await host.token(file.fileId, 'write', { userId: 'other' }));
     // Act
     const res = await putFile(host, file.fileId, 'no lock sent');

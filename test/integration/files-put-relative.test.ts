@@ -208,7 +208,7 @@ describe('PutRelativeFile, bad input', () => {
     });
     // Assess
     expect(res.status).toBe(404);
-    expect(await host.deps.names.find(source.ownerId, 'viewer copy.docx')).toBeUndefined();
+    expect((await host.deps.names.get(source.ownerId, 'viewer copy.docx'))?.fileId).toBeUndefined();
   });
 
   it('stores the body byte-exact in the new file', async () => {

@@ -119,6 +119,13 @@ async function assertNoSaveLost(fileId: string, initial: Buffer, outcomes: reado
   expect((await listKeys(s3, host.deps.config.bucketName, `files/${fileId}/`)).sort()).toEqual(pointedAt);
 }
 
+/** A file both racing users may edit (the owner shared it with them). */
+async function sharedTestFile(initial: Buffer) {
+  const file = await addTestFile(host, { bytes: initial });
+  for (const userId of ['user-a', 'user-b']) await host.share(file.fileId, userId, 'edit');
+  return file;
+}
+
 function body(label: string): Buffer {
   return Buffer.concat([Buffer.from(`${label}:`), randomBytes(32 * 1024)]);
 }
@@ -127,7 +134,7 @@ describe('PutFile racing a lock steal (fault injection: a held-back upload throu
   it('"another client steals the expired lock and saves": the holder\'s late save is refused and kept as a recovery copy', async () => {
     // Prepare
     const initial = Buffer.from('initial');
-    const file = await addTestFile(host, { bytes: initial });
+    const file = await sharedTestFile(initial);
     await lockAs(file.fileId, 'lock-a', 'user-a');
     const bytesA = body('A');
     const bytesB = body('B');
@@ -155,7 +162,7 @@ describe('PutFile racing a lock steal (fault injection: a held-back upload throu
   it("refuses the holder's save when the lock was stolen before its commit, and the thief saves after it", async () => {
     // Prepare
     const initial = Buffer.from('initial');
-    const file = await addTestFile(host, { bytes: initial });
+    const file = await sharedTestFile(initial);
     await lockAs(file.fileId, 'lock-a', 'user-a');
     const bytesA = body('A');
     const bytesB = body('B');
@@ -177,7 +184,7 @@ describe('PutFile racing a lock steal (fault injection: a held-back upload throu
   it("keeps both contents when the holder's commit lands before the lock is taken and the thief saves after it", async () => {
     // Prepare
     const initial = Buffer.from('initial');
-    const file = await addTestFile(host, { bytes: initial });
+    const file = await sharedTestFile(initial);
     await lockAs(file.fileId, 'lock-a', 'user-a');
     const bytesA = body('A');
     const bytesB = body('B');
@@ -199,7 +206,7 @@ describe('PutFile racing a lock steal (fault injection: a held-back upload throu
   it('keeps both saves of one lock holder that race each other (autosave during a slow exit save)', async () => {
     // Prepare
     const initial = Buffer.from('initial');
-    const file = await addTestFile(host, { bytes: initial });
+    const file = await sharedTestFile(initial);
     await lockAs(file.fileId, 'lock-a', 'user-a');
     const exitSave = body('exit');
     const autosave = body('auto');
@@ -227,7 +234,7 @@ describe('PutFile racing a lock steal (fault injection: a held-back upload throu
       fc.asyncProperty(schedule, async ({ order, awaitRelease }) => {
         // Prepare
         const initial = body('initial');
-        const file = await addTestFile(host, { bytes: initial });
+        const file = await sharedTestFile(initial);
         await lockAs(file.fileId, 'lock-a', 'user-a');
         const bytesB = body('B');
         const slow = startSlowSave(file.fileId, 'lock-a', 'user-a', body('A'));

@@ -30,6 +30,7 @@ describe('PutFile recovery copies', () => {
     await lockFile(host, file.fileId, 'lock-a');
     host.clock.advance(THIRTY_ONE_MINUTES);
     const body = randomBytes(64 * 1024);
+    await host.share(file.fileId, 'editor-1', 'edit');
     const token = await host.token(file.fileId, 'write', { userId: 'editor-1', userName: 'Editor One' });
     // Act
     const res = await putFile(

@@ -1,6 +1,8 @@
 // RenameFile (RENAME_FILE) and DeleteFile (DELETE) against the real emulators.
+
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTrash } from '../../lambda/domain/trash';
 import {
   addTestFile,
   checkFileInfo,
@@ -204,7 +206,7 @@ describe('DeleteFile', () => {
     expect((await recordOf(host, file.fileId)).content).toEqual(file.content);
   });
 
-  it('"removes the record and its contents": 200, then CheckFileInfo 404 and no object left under files/<id>/', async () => {
+  it('moves the file to the trash: 200, then CheckFileInfo 404, while every stored version stays for a restore', async () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'v1' });
     await lockFile(host, file.fileId, 'lock-a');
@@ -217,7 +219,9 @@ describe('DeleteFile', () => {
     // Assess
     expect(res.status).toBe(200);
     expect((await checkFileInfo(host, file.fileId)).status).toBe(404);
-    expect(await listKeys(s3, host.deps.config.bucketName, prefix)).toEqual([]);
+    expect(await listKeys(s3, host.deps.config.bucketName, prefix)).toHaveLength(2);
+    const trash = await listTrash(host.deps, file.ownerId);
+    expect(trash.map((record) => [record.fileId, record.trashed?.by])).toEqual([[file.fileId, file.ownerId]]);
   });
 
   it("frees the deleted file's name", async () => {
@@ -227,7 +231,7 @@ describe('DeleteFile', () => {
     // Act
     await host.wopi(file.fileId, { override: 'DELETE' });
     // Assess
-    expect(await host.deps.names.find(owner, 'gone.docx')).toBeUndefined();
+    expect((await host.deps.names.get(owner, 'gone.docx'))?.fileId).toBeUndefined();
   });
 
   it('deletes a file whose lock expired', async () => {
@@ -239,6 +243,38 @@ describe('DeleteFile', () => {
     const res = await host.wopi(file.fileId, { override: 'DELETE' });
     // Assess
     expect(res.status).toBe(200);
+  });
+
+  it('answers 404 to an editor the owner did not allow to delete, and keeps the file', async () => {
+    // Prepare
+    const file = await addTestFile(host);
+    await host.share(file.fileId, 'plain-editor', 'edit');
+    // Act
+    const res = await host.wopi(file.fileId, {
+      override: 'DELETE',
+      token: await host.token(file.fileId, 'write', { userId: 'plain-editor' }),
+    });
+    // Assess
+    expect(res.status).toBe(404);
+    expect((await host.deps.files.get(file.fileId))?.trashed).toBeUndefined();
+  });
+
+  it('lets an editor the owner allowed to delete (edit+delete) move it to the trash, where the owner finds it', async () => {
+    // Prepare
+    const file = await addTestFile(host);
+    await host.share(file.fileId, 'trusted-editor', 'edit+delete');
+    // Act
+    const res = await host.wopi(file.fileId, {
+      override: 'DELETE',
+      token: await host.token(file.fileId, 'write', { userId: 'trusted-editor' }),
+    });
+    // Assess
+    expect(res.status).toBe(200);
+    const [trashed] = await listTrash(host.deps, file.ownerId);
+    expect({ fileId: trashed?.fileId, by: trashed?.trashed?.by }).toEqual({
+      fileId: file.fileId,
+      by: 'trusted-editor',
+    });
   });
 
   it('answers 404 to a read-only token and keeps the file', async () => {

@@ -36,8 +36,8 @@ async function addPeople(host: TestHost): Promise<People> {
 /** A file of OWNER's, shared with EDITOR (edit) and VIEWER (view). */
 async function sharedFile(host: TestHost, name?: string): Promise<FileRecord> {
   const record = await host.addFile('hello', name, OWNER.userId);
-  await host.deps.files.share(record.fileId, EDITOR.userId, 'edit');
-  await host.deps.files.share(record.fileId, VIEWER.userId, 'view');
+  await host.share(record.fileId, EDITOR.userId, 'edit');
+  await host.share(record.fileId, VIEWER.userId, 'view');
   return record;
 }
 
@@ -124,12 +124,19 @@ describe('host page with Collabora Online discovery', () => {
       headers: { 'X-WOPI-SuggestedTarget': '.pdf' },
       body: 'copy',
     });
-    const page = await fetch(info.HostEditUrl ?? '');
+    const [editPage, viewPage] = [await fetch(info.HostEditUrl ?? ''), await fetch(info.HostViewUrl ?? '')];
     // Assess
     expect(info.HostEditUrl).toMatch(new RegExp(`^${host.baseUrl}/host/files/${file.fileId}\\?link=`));
-    expect(info.HostViewUrl).toBe(info.HostEditUrl);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('office_frame');
+    expect(info.HostViewUrl).toMatch(new RegExp(`^${host.baseUrl}/host/files/${file.fileId}\\?link=`));
+    expect((await pageForm(editPage)).action).toContain('/cool.html?');
+    const viewForm = await pageForm(viewPage);
+    const viewGrant = await verifyAccessToken(
+      host.deps.tokenSecret,
+      viewForm.fields.access_token,
+      file.fileId,
+      host.clock.now(),
+    );
+    expect({ userId: viewGrant.userId, rights: viewGrant.rights }).toEqual({ userId: EDITOR.userId, rights: 'read' });
     expect(await relative.json()).toMatchObject({ HostEditUrl: expect.stringContaining('/host/files/') });
   });
 
@@ -367,7 +374,7 @@ describe('host page with Collabora Online discovery', () => {
     const file = await sharedFile(host);
     const { link } = await mintHostLink(
       host.deps.tokenSecret,
-      { fileId: file.fileId, userId: VIEWER.userId },
+      { fileId: file.fileId, userId: VIEWER.userId, rights: 'write' },
       host.clock.now(),
     );
     // Act
@@ -387,10 +394,10 @@ describe('host page with Collabora Online discovery', () => {
     const file = await sharedFile(host);
     const { link } = await mintHostLink(
       host.deps.tokenSecret,
-      { fileId: file.fileId, userId: EDITOR.userId },
+      { fileId: file.fileId, userId: EDITOR.userId, rights: 'write' },
       host.clock.now(),
     );
-    await host.deps.files.share(file.fileId, EDITOR.userId, undefined);
+    await host.share(file.fileId, EDITOR.userId, 'none');
     // Act
     const res = await openPage(host, file.fileId, { link });
     // Assess
@@ -402,7 +409,7 @@ describe('host page with Collabora Online discovery', () => {
     const [file, other] = [await sharedFile(host), await sharedFile(host)];
     const { link } = await mintHostLink(
       host.deps.tokenSecret,
-      { fileId: other.fileId, userId: OWNER.userId },
+      { fileId: other.fileId, userId: OWNER.userId, rights: 'write' },
       host.clock.now(),
     );
     // Act
@@ -426,7 +433,7 @@ describe('host page with Collabora Online discovery', () => {
     const file = await sharedFile(host);
     const { link } = await mintHostLink(
       host.deps.tokenSecret,
-      { fileId: file.fileId, userId: OWNER.userId },
+      { fileId: file.fileId, userId: OWNER.userId, rights: 'write' },
       host.clock.now(),
     );
     host.clock.advance(HOST_LINK_TTL_SECONDS * 1000 + 1000);

@@ -101,6 +101,7 @@ describe('Lock (seed 000)', () => {
   it('"In the case where the file is locked by a third-party client, hosts should still always include the current lock ID in the X-WOPI-Lock response header." (another user\'s WOPI client)', async () => {
     // Prepare
     const { fileId } = await host.addFile();
+    await host.share(fileId, 'user-2', 'edit');
     await lock(host, fileId, 'their-lock', { token: await host.token(fileId, 'write', { userId: 'user-2' }) });
     // Act
     const res = await lock(host, fileId, 'my-lock');
@@ -108,27 +109,33 @@ describe('Lock (seed 000)', () => {
     expect(lockMismatch(res)).toEqual(mismatchWith('their-lock'));
   });
 
-  it('"In the case where the file is locked by a third-party client, hosts should still always include the current lock ID in the X-WOPI-Lock response header." (a check-out)', async () => {
+  it('answers 409 with "File is checked out by <name>" and X-WOPI-Lock empty while another user has checked the file out', async () => {
     // Prepare
-    const fileId = await checkedOutFile(host, 'checked-out-in-another-app');
+    const fileId = await checkedOutFile(host, 'Ines Holder');
     // Act
     const res = await lock(host, fileId, 'my-lock');
     // Assess
-    expect(lockMismatch(res)).toEqual(mismatchWith('checked-out-in-another-app'));
+    expect(lockMismatch(res)).toEqual(mismatchWith(''));
+    expect(res.headers.get('x-wopi-lockfailurereason')).toBe('File is checked out by Ines Holder');
   });
 
-  it("answers 409 to a Lock that sends the ID of a check-out: a third-party lock is not the WOPI client's to refresh", async () => {
+  it("lets the check-out's holder lock as usual: their WOPI session edits the file they reserved", async () => {
     // Prepare
-    const fileId = await checkedOutFile(host, 'checkout-42');
+    const fileId = await checkedOutFile(host, 'Ines Holder');
+    const token = await host.token(fileId, 'write', { userId: 'Ines Holder' });
     // Act
-    const res = await lock(host, fileId, 'checkout-42');
+    const res = await lock(host, fileId, 'holder-session', { token });
     // Assess
-    expect(lockMismatch(res)).toEqual(mismatchWith('checkout-42'));
+    expect(res.status).toBe(200);
+    expect(await currentLock(host, fileId)).toBe('holder-session');
   });
 
   it('"if the current lock ID isn\'t representable as a WOPI lock (for example, it\'s longer than the maximum lock length), you should set the X-WOPI-Lock response header to the empty string"', async () => {
-    // Prepare
-    const fileId = await checkedOutFile(host, 'x'.repeat(2000));
+    // Prepare: a lock set by something other than a WOPI client, written straight into the store
+    const { fileId } = await host.addFile();
+    const now = host.clock.now();
+    const foreign = { id: 'x'.repeat(2000), expiresAt: now + 30 * MINUTE, holder: 'another-app' };
+    await host.deps.files.update(fileId, [[{ kind: 'active' }]], { lock: foreign }, now);
     // Act
     const res = await lock(host, fileId, 'my-lock');
     // Assess

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newContentKey } from '../../lambda/domain/content-keys';
-import { listRecoveryCopies, restoreRecoveryCopy } from '../../lambda/domain/recovery';
+import { listRecoveryCopies } from '../../lambda/domain/recovery';
+import { restoreRecoveryCopy } from '../../lambda/domain/restore';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
+import { trashFile } from '../../lambda/domain/trash';
+import { saveDepsOf } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
@@ -13,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 const HOUR = 3600_000;
+const TRASH_KEEP_MS = 30 * 24 * HOUR;
 
 async function refusedSave(fileId: string, body: string): Promise<void> {
   const res = await host.wopi(fileId, { path: '/contents', override: 'PUT', headers: { 'X-WOPI-Lock': 'x' }, body });
@@ -26,11 +30,7 @@ describe('recovery copies', () => {
     await refusedSave(file.fileId, 'work that must not be lost');
     const [copy] = await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId);
     // Act
-    const restored = await restoreRecoveryCopy(
-      { ...host.deps, now: host.clock.now(), userId: 'owner-1', versionsKept: 5, recoveryKeepMs: HOUR },
-      file.fileId,
-      copy?.copyId ?? '',
-    );
+    const restored = await restoreRecoveryCopy(saveDepsOf(host, 'owner-1'), file.fileId, copy?.copyId ?? '');
     // Assess
     const record = await host.deps.files.get(file.fileId);
     expect(record?.content.version).toBe(restored.version);
@@ -47,11 +47,7 @@ describe('recovery copies', () => {
     const [copy] = await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId);
     await host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'editor' } });
     // Act
-    const restoring = restoreRecoveryCopy(
-      { ...host.deps, now: host.clock.now(), userId: 'owner-1', versionsKept: 5, recoveryKeepMs: HOUR },
-      file.fileId,
-      copy?.copyId ?? '',
-    );
+    const restoring = restoreRecoveryCopy(saveDepsOf(host, 'owner-1'), file.fileId, copy?.copyId ?? '');
     // Assess
     await expect(restoring).rejects.toMatchObject({ name: 'LockConflictError', currentLock: 'editor' });
   });
@@ -68,7 +64,7 @@ describe('orphan sweep', () => {
     await host.deps.contents.put(orphan, Buffer.from('uncommitted upload'));
     const now = host.clock.now() + 2 * HOUR;
     // Act
-    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR });
+    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR, trashKeepMs: TRASH_KEEP_MS });
     // Assess
     expect(report.deleted).toContain(orphan);
     const record = await host.deps.files.get(file.fileId);
@@ -84,23 +80,47 @@ describe('orphan sweep', () => {
     const inFlight = newContentKey(file.fileId);
     await host.deps.contents.put(inFlight, Buffer.from('being saved'));
     // Act
-    const report = await sweepOrphans({ ...host.deps, now: host.clock.now(), graceMs: HOUR });
+    const report = await sweepOrphans({
+      ...host.deps,
+      now: host.clock.now(),
+      graceMs: HOUR,
+      trashKeepMs: TRASH_KEEP_MS,
+    });
     // Assess
     expect(report.deleted).not.toContain(inFlight);
   });
 
-  it('deletes a recovery copy past its keeping time and the contents of a deleted file', async () => {
+  it('deletes a recovery copy past its keeping time', async () => {
     // Prepare
     const file = await host.addFile('v1');
     await refusedSave(file.fileId, 'refused');
     const [copy] = await host.deps.recovery.list(file.fileId);
-    const gone = await host.addFile('to be deleted', 'gone.docx');
-    await host.deps.files.remove(gone.fileId, { kind: 'unlocked' }, host.clock.now());
     const now = (copy?.keepUntil ?? 0) + HOUR;
     // Act
-    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR });
+    const report = await sweepOrphans({ ...host.deps, now, graceMs: HOUR, trashKeepMs: TRASH_KEEP_MS });
     // Assess
     expect(report.deleted).toContain(copy?.contentKey);
-    expect(report.deleted).toContain(gone.content.contentKey);
+  });
+
+  it('keeps a deleted file restorable while it is in the trash, and purges it after WOPI_TRASH_DAYS', async () => {
+    // Prepare
+    const gone = await host.addFile('to be deleted', 'gone.docx');
+    await trashFile({ ...host.deps, now: host.clock.now(), userId: gone.ownerId }, gone.fileId);
+    const sweepAt = (days: number) =>
+      sweepOrphans({
+        ...host.deps,
+        now: host.clock.now() + days * 24 * HOUR,
+        graceMs: HOUR,
+        trashKeepMs: TRASH_KEEP_MS,
+      });
+    // Act
+    const early = await sweepAt(29);
+    const stillThere = await host.deps.files.get(gone.fileId);
+    const late = await sweepAt(31);
+    // Assess
+    expect(early.deleted).not.toContain(gone.content.contentKey);
+    expect(stillThere?.trashed).toBeDefined();
+    expect(late.deleted).toContain(gone.content.contentKey);
+    expect(await host.deps.files.get(gone.fileId)).toBeUndefined();
   });
 });

@@ -92,13 +92,16 @@ describe('UnlockAndRelock (seed 001)', () => {
     expect(lockMismatch(res)).toEqual(mismatchWith('lock-a'));
   });
 
-  it("answers 409 when X-WOPI-OldLock names a check-out: a third-party lock is not the WOPI client's to release", async () => {
+  it("answers 409 to anyone but the check-out's holder, even with the holder's session's lock ID", async () => {
     // Prepare
-    const fileId = await checkedOutFile(host, 'checkout-42');
+    const fileId = await checkedOutFile(host, 'holder-1');
+    const holder = await host.token(fileId, 'write', { userId: 'holder-1' });
+    await host.wopi(fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'holder-lock' }, token: holder });
     // Act
-    const res = await unlockAndRelock(host, fileId, 'checkout-42', 'lock-b');
+    const res = await unlockAndRelock(host, fileId, 'holder-lock', 'lock-b');
     // Assess
-    expect(lockMismatch(res)).toEqual(mismatchWith('checkout-42'));
+    expect(lockMismatch(res)).toEqual(mismatchWith('holder-lock'));
+    expect(await currentLock(host, fileId)).toBe('holder-lock');
   });
 
   it('keeps the current lock when X-WOPI-OldLock does not match', async () => {
@@ -132,17 +135,23 @@ describe('UnlockAndRelock (seed 001)', () => {
   });
 
   it('"In cases where the file is locked by someone other than a WOPI client, hosts should still always include the current lock ID in the X-WOPI-Lock response header."', async () => {
-    // Prepare
-    const fileId = await checkedOutFile(host, 'checked-out-elsewhere');
+    // Prepare: a lock set by something other than a WOPI client, written straight into the store
+    const { fileId } = await host.addFile();
+    const now = host.clock.now();
+    const foreign = { id: 'locked-elsewhere', expiresAt: now + 30 * MINUTE, holder: 'another-app' };
+    await host.deps.files.update(fileId, [[{ kind: 'active' }]], { lock: foreign }, now);
     // Act
     const res = await unlockAndRelock(host, fileId, 'lock-a', 'lock-b');
     // Assess
-    expect(lockMismatch(res)).toEqual(mismatchWith('checked-out-elsewhere'));
+    expect(lockMismatch(res)).toEqual(mismatchWith('locked-elsewhere'));
   });
 
   it('"if the current lock ID isn\'t representable as a WOPI lock (for example, it\'s longer than the maximum lock length), you should set the X-WOPI-Lock response header to the empty string"', async () => {
     // Prepare
-    const fileId = await checkedOutFile(host, 'y'.repeat(1500));
+    const { fileId } = await host.addFile();
+    const now = host.clock.now();
+    const foreign = { id: 'y'.repeat(1500), expiresAt: now + 30 * MINUTE, holder: 'another-app' };
+    await host.deps.files.update(fileId, [[{ kind: 'active' }]], { lock: foreign }, now);
     // Act
     const res = await unlockAndRelock(host, fileId, 'lock-a', 'lock-b');
     // Assess

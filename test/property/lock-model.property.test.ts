@@ -1,9 +1,9 @@
-// Model-based test of the lock family, PutFile and check-out (seeds 000-004): random command sequences, with
-// clock jumps across the 30-minute expiry, run through the real handlers (local HTTP server, dynalite, s3rver)
-// and through the reference model in test/support/wopi-model.ts; every answer must be the model's.
+// Model-based test of the lock family, PutFile and check-out (seeds 000-004): random command sequences by two users
+// (the owner and an editor), with clock jumps across the 30-minute expiry, run through the real handlers (local
+// HTTP server, dynalite, s3rver) and through the reference model in test/support/wopi-model.ts; every answer must
+// be the model's.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lock } from '../../lambda/domain/lock';
 import { issueApiKey } from '../../lambda/domain/users';
 import { performOp } from '../support/wopi-calls';
 import { recordOf } from '../support/wopi-files';
@@ -13,7 +13,6 @@ import {
   type FileModel,
   LOCK_TTL_MS,
   liveLockOf,
-  type ModelLock,
   newFileModel,
   sizeOf,
   step,
@@ -37,8 +36,8 @@ interface ModelRun {
 interface RealRun {
   readonly host: TestHost;
   readonly fileId: string;
-  /** The file owner's API key, for check-out through DocSpace's route. */
-  readonly apiKey: string;
+  /** The users' API keys, for check-out through DocSpace's route. */
+  readonly apiKeys: Readonly<Record<string, string>>;
   /** The clock when the run began, so failures say how far into the run a command was. */
   readonly startedAt: number;
 }
@@ -50,11 +49,9 @@ class OpCommand implements fc.AsyncCommand<ModelRun, RealRun> {
     return true;
   }
   async run(model: ModelRun, real: RealRun): Promise<void> {
-    const actual = await performOp(real.host, real.fileId, this.op, { apiKey: real.apiKey });
-    // The host names a new check-out itself; the model takes that name, and judges only whether one was made.
-    const op: WopiOp = this.op.kind === 'CheckOut' ? { ...this.op, checkOutId: await lockIdOf(real) } : this.op;
-    const expected = step(model.file, op, model.now);
-    expect(actual, `${describeOp(op)} at +${model.now - real.startedAt} ms`).toEqual(expected.outcome);
+    const actual = await performOp(real.host, real.fileId, this.op, real.apiKeys);
+    const expected = step(model.file, this.op, model.now);
+    expect(actual, `${describeOp(this.op)} at +${model.now - real.startedAt} ms`).toEqual(expected.outcome);
     model.file = expected.next;
   }
   toString(): string {
@@ -84,17 +81,17 @@ function formatDuration(ms: number): string {
   return [minutes > 0 ? `${minutes}m` : '', seconds > 0 ? `${seconds}s` : ''].join('');
 }
 
-async function lockIdOf(real: RealRun): Promise<string> {
-  return (await recordOf(real.host, real.fileId)).lock?.id ?? '';
-}
-
 // A small alphabet, so that clients often send the lock that is on the file and often one that is not.
 const lockId = fc.constantFrom('A', 'B', 'C');
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 // Empty bodies matter: an unlocked file takes a PutFile only while it is 0 bytes.
 const body = fc.oneof(fc.constant(''), fc.uint8Array({ minLength: 1, maxLength: 6 }).map(hex));
 
-const op = (arbitrary: fc.Arbitrary<WopiOp>) => arbitrary.map((value) => new OpCommand(value));
+const OWNER = 'owner-1';
+const EDITOR = 'editor-1';
+const user = fc.constantFrom(OWNER, EDITOR);
+const op = (arbitrary: fc.Arbitrary<WopiOp>) =>
+  fc.tuple(arbitrary, user).map(([value, by]) => new OpCommand({ ...value, user: by }));
 // An entry listed twice is drawn twice as often: Lock, PutFile and clock jumps drive most state changes.
 const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<ModelRun, RealRun>>[] = [
   op(lockId.map((id) => ({ kind: 'Lock', lockId: id }))),
@@ -110,19 +107,21 @@ const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<ModelRun, RealRun>>[] = [
   ),
   op(fc.tuple(lockId, body).map(([id, bytes]) => ({ kind: 'PutFile', lockId: id, body: bytes }))),
   op(fc.constant({ kind: 'GetFile' })),
-  op(fc.constant({ kind: 'CheckOut', checkOutId: '' })),
+  op(fc.constant({ kind: 'CheckOut' })),
+  op(fc.constant({ kind: 'CheckOut' })),
   op(fc.constant({ kind: 'UndoCheckOut' })),
   fc.constantFrom(...CLOCK_JUMPS_MS).map((ms) => new ClockJump(ms)),
   fc.constantFrom(...CLOCK_JUMPS_MS).map((ms) => new ClockJump(ms)),
 ];
 
-const OWNER = 'owner-1';
 let host: TestHost;
-let apiKey: string;
+const apiKeys: Record<string, string> = {};
 beforeAll(async () => {
   host = await startTestHost();
-  await host.deps.users.putUser({ userId: OWNER, displayName: 'Olivia Owner' });
-  apiKey = await issueApiKey(host.deps.users, OWNER, host.clock.now());
+  for (const userId of [OWNER, EDITOR]) {
+    await host.deps.users.putUser({ userId, displayName: userId });
+    apiKeys[userId] = await issueApiKey(host.deps.users, userId, host.clock.now());
+  }
 });
 afterAll(() => host.close());
 
@@ -137,8 +136,9 @@ describe('Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutFile and check
           async (initial, cmds) => {
             // Prepare: a fresh file per run, unlocked, with content that is empty or not.
             const file = await host.addFile(Buffer.from(initial, 'hex'), undefined, OWNER);
-            const model: ModelRun = { file: newFileModel(initial), now: host.clock.now() };
-            const real: RealRun = { host, fileId: file.fileId, apiKey, startedAt: model.now };
+            await host.share(file.fileId, EDITOR, 'edit');
+            const model: ModelRun = { file: newFileModel(initial, OWNER), now: host.clock.now() };
+            const real: RealRun = { host, fileId: file.fileId, apiKeys, startedAt: model.now };
             // Act + Assess: each command compares its own answer.
             await fc.asyncModelRun(() => ({ model, real }), cmds);
             // Assess: what GetFile serves and what the record holds are the model's content, version and lock.
@@ -149,11 +149,13 @@ describe('Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutFile and check
               version: record.content.version,
               size: record.content.size,
               lock: liveOf(record.lock, model.now),
+              checkOut: record.checkOut?.holder,
             };
             expect(stored, 'the stored record after the run').toEqual({
               version: model.file.version,
               size: sizeOf(model.file),
-              lock: modelLockView(liveLockOf(model.file, model.now)),
+              lock: liveOf(liveLockOf(model.file, model.now), model.now),
+              checkOut: model.file.checkOut,
             });
           },
         ),
@@ -164,13 +166,8 @@ describe('Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutFile and check
   );
 });
 
-// Locks as the two sides are compared: a WOPI lock by id and expiry, a check-out (which never expires) by id.
-function liveOf(lock: Lock | undefined, now: number) {
+// Locks as the two sides are compared: by id, holder and expiry.
+function liveOf(lock: { id: string; holder: string; expiresAt: number } | undefined, now: number) {
   if (lock === undefined || lock.expiresAt <= now) return undefined;
-  return lock.kind === 'checkout' ? { checkOut: lock.id } : { id: lock.id, expiresAt: lock.expiresAt };
-}
-
-function modelLockView(lock: ModelLock | undefined) {
-  if (lock === undefined) return undefined;
-  return lock.checkOut ? { checkOut: lock.id } : { id: lock.id, expiresAt: lock.expiresAt };
+  return { id: lock.id, holder: lock.holder, expiresAt: lock.expiresAt };
 }

@@ -1,5 +1,6 @@
 // The WOPI lock family as HTTP calls on a test host, so tests read like the seeds:
 // `await lock(host, fileId, 'A')` instead of an override and a header map each time.
+import { checkOut } from '../../lambda/domain/check-out';
 import type { TestHost, WopiCall } from './wopi-host';
 
 /** Anything else a call needs: another token, extra or replaced headers. */
@@ -66,21 +67,13 @@ export async function lockedFile(host: TestHost, lockId: string): Promise<string
 }
 
 /**
- * A file locked by someone other than a WOPI client (a "third-party" lock in the seeds' words): a person's
- * check-out with this ID, written straight into the store as the check-out feature does.
+ * A file a person other than its owner has checked out (a "third-party" lock in the seeds' words): an editor
+ * `holder`, through the check-out rule itself. The owner's WOPI writes are then refused.
  */
-export async function checkedOutFile(host: TestHost, checkOutId: string, holder = 'someone-else'): Promise<string> {
+export async function checkedOutFile(host: TestHost, holder = 'someone-else'): Promise<string> {
   const { fileId } = await host.addFile();
-  const now = host.clock.now();
-  const checkOut = {
-    id: checkOutId,
-    expiresAt: now + 30 * MINUTE,
-    holder,
-    holderName: holder,
-    kind: 'checkout' as const,
-  };
-  const result = await host.deps.files.changeLock(fileId, { kind: 'checkOutBy', userId: holder }, checkOut, now);
-  if (!result.applied) throw new Error('could not check the file out while preparing a test');
+  await host.share(fileId, holder, 'edit');
+  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, { userId: holder, displayName: holder });
   return fileId;
 }
 

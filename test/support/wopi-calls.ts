@@ -5,12 +5,8 @@
 import type { TestHost, WopiCall } from './wopi-host';
 import type { WopiOp, WopiOutcome } from './wopi-model';
 
-export interface Credentials {
-  /** WOPI access token; a fresh write token for the file when absent. */
-  readonly token?: string;
-  /** API key for the check-out route (DocSpace). */
-  readonly apiKey?: string;
-}
+/** The users' API keys for the check-out route (DocSpace); WOPI requests get a fresh write token for the op's user. */
+export type ApiKeys = Readonly<Record<string, string>>;
 
 function callOf(op: Exclude<WopiOp, { kind: 'CheckOut' | 'UndoCheckOut' }>): WopiCall {
   switch (op.kind) {
@@ -36,24 +32,26 @@ function callOf(op: Exclude<WopiOp, { kind: 'CheckOut' | 'UndoCheckOut' }>): Wop
   }
 }
 
-function send(host: TestHost, fileId: string, op: WopiOp, credentials: Credentials): Promise<Response> {
+async function send(host: TestHost, fileId: string, op: WopiOp, apiKeys: ApiKeys): Promise<Response> {
   if (op.kind === 'CheckOut' || op.kind === 'UndoCheckOut') {
+    const key = op.user === undefined ? Object.values(apiKeys)[0] : apiKeys[op.user];
     return fetch(`${host.baseUrl}/api/2.0/files/file/${fileId}/lock`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${credentials.apiKey}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ lockFile: op.kind === 'CheckOut' }),
     });
   }
-  return host.wopi(fileId, { ...callOf(op), ...(credentials.token !== undefined && { token: credentials.token }) });
+  const token = op.user === undefined ? undefined : await host.token(fileId, 'write', { userId: op.user });
+  return host.wopi(fileId, { ...callOf(op), ...(token !== undefined && { token }) });
 }
 
 export async function performOp(
   host: TestHost,
   fileId: string,
   op: WopiOp,
-  credentials: Credentials = {},
+  apiKeys: ApiKeys = {},
 ): Promise<WopiOutcome> {
-  const res = await send(host, fileId, op, credentials);
+  const res = await send(host, fileId, op, apiKeys);
   const body = Buffer.from(await res.arrayBuffer());
   if (op.kind === 'CheckOut' || op.kind === 'UndoCheckOut') {
     // DocSpace's answer speaks its own JSON; only the status is the model's business.

@@ -6,6 +6,8 @@ import { createS3Client } from '../../lambda/adapters/s3-client';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import type { ContentStore } from '../../lambda/domain/ports';
 import type { SaveDeps } from '../../lambda/domain/save-file';
+import { DEFAULT_SCHEDULE } from '../../lambda/domain/versions';
+import { deadlineRetry } from '../../lambda/http/deadline-retry';
 import { type Deps, provideDeps } from '../../lambda/wiring/all';
 import type { TestHost } from './wopi-host';
 
@@ -73,8 +75,10 @@ export function saveDepsOf(host: TestHost, userId: string, contents: ContentStor
     recovery,
     now: host.clock.now(),
     userId,
-    versionsKept: config.versionsKept,
+    schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },
     recoveryKeepMs: config.recoveryKeepMs,
+    recoveryKept: config.recoveryKept,
+    retry: deadlineRetry(config.saveRetryMs),
   };
 }
 

@@ -4,11 +4,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
+import { DynamoFileStore } from '../../lambda/adapters/dynamo-file-store';
 import { createS3Client } from '../../lambda/adapters/s3-client';
 import { type AccessGrant, mintAccessToken, type Rights } from '../../lambda/auth/access-token';
 import { type Config, loadConfig } from '../../lambda/config';
+import type { Share } from '../../lambda/domain/access';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
+import { shareFile } from '../../lambda/domain/shares';
 import { startEmulators } from '../../lambda/local/emulators';
 import { createLocalServer } from '../../lambda/local/local-server';
 import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring/all';
@@ -34,7 +37,10 @@ export interface TestHost {
   readonly requests: RequestCounter;
   /** Adds a file owned by `owner` with these bytes. */
   addFile(bytes?: Uint8Array | string, name?: string, owner?: string): Promise<FileRecord>;
+  /** A token for `user`, by default the file's owner; what it may do is what the file's record gives that user. */
   token(fileId: string, rights?: Rights, user?: Partial<Pick<AccessGrant, 'userId' | 'userName'>>): Promise<string>;
+  /** Gives `userId` a share of the file (or, with 'none', takes it away), as the owner would. */
+  share(fileId: string, userId: string, share: Share | 'none'): Promise<void>;
   /** Calls a WOPI route of the local server; `override` and `headers` become request headers. */
   wopi(fileId: string, init: WopiCall): Promise<Response>;
   close(): Promise<void>;
@@ -73,30 +79,34 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   requests.attach(db, 'dynamodb');
   requests.attach(s3, 's3');
   const deps = await buildDeps(config, { clock, db, s3 });
+  const uncountedDb = createDynamoClient(config);
+  const uncounted = new DynamoFileStore(uncountedDb, config.tableName);
   provideDeps(deps);
 
   let fileCount = 0;
+  const owners = new Map<string, string>();
   const host: TestHost = {
     baseUrl,
     deps,
     clock,
     requests,
     // Names are unique per owner, so each file gets its own unless the test names it.
-    addFile: (bytes = 'hello', name = `test-${++fileCount}.docx`, owner = 'owner-1') =>
-      createFile(
-        deps,
-        { name, ownerId: owner, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes },
-        clock.now(),
-      ),
-    token: async (fileId, rights = 'write', user = {}) =>
-      (
-        await mintAccessToken(
-          deps.tokenSecret,
-          { fileId, userId: user.userId ?? 'user-1', userName: user.userName ?? 'User One', rights },
-          config.tokenTtlSeconds,
-          clock.now(),
-        )
-      ).token,
+    addFile: async (bytes = 'hello', name = `test-${++fileCount}.docx`, owner = 'owner-1') => {
+      const file = { name, ownerId: owner, bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes };
+      const record = await createFile(deps, file, clock.now());
+      owners.set(record.fileId, owner);
+      return record;
+    },
+    token: async (fileId, rights = 'write', user = {}) => {
+      // Looked up without the counted client, so a test that counts requests counts only the host's.
+      const userId = user.userId ?? owners.get(fileId) ?? (await uncounted.get(fileId))?.ownerId ?? 'user-1';
+      const grant = { fileId, userId, userName: user.userName ?? `User ${userId}`, rights };
+      return (await mintAccessToken(deps.tokenSecret, grant, config.tokenTtlSeconds, clock.now())).token;
+    },
+    share: async (fileId, userId, share) => {
+      const shareDeps = { ...deps, now: clock.now(), actor: 'test' };
+      await shareFile(shareDeps, fileId, userId, share === 'none' ? undefined : share);
+    },
     wopi: async (fileId, call) => {
       const token = call.token === undefined ? await host.token(fileId) : call.token;
       const query = token === null ? '' : `?access_token=${encodeURIComponent(token)}`;
@@ -112,6 +122,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
       db.destroy();
+      uncountedDb.destroy();
       s3.destroy();
       await emulators.close();
     },

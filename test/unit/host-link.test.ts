@@ -6,7 +6,7 @@ import { UnauthorizedError } from '../../lambda/domain/errors';
 
 const secret = new TextEncoder().encode('unit-test-secret-that-is-long-enough-for-hs256');
 const now = Date.UTC(2026, 0, 1, 9, 0, 0);
-const grant = { fileId: 'file-1', userId: 'user-1' };
+const grant = { fileId: 'file-1', userId: 'user-1', rights: 'write' as const };
 
 async function outcome(verify: Promise<unknown>): Promise<unknown> {
   return verify.then(
@@ -20,9 +20,9 @@ describe('mintHostLink / verifyHostLink', () => {
     // Prepare
     const { link } = await mintHostLink(secret, grant, now);
     // Act
-    const userId = await outcome(verifyHostLink(secret, link, 'file-1', now));
+    const verified = await outcome(verifyHostLink(secret, link, 'file-1', now));
     // Assess
-    expect(userId).toBe('user-1');
+    expect(verified).toEqual({ fileId: 'file-1', userId: 'user-1', rights: 'write' });
   });
 
   it('lasts 10 minutes by default: valid a second before, expired at the end', async () => {
@@ -30,7 +30,7 @@ describe('mintHostLink / verifyHostLink', () => {
     const { link, expiresAt } = await mintHostLink(secret, grant, now);
     // Act
     const [before, at] = await Promise.all([
-      outcome(verifyHostLink(secret, link, 'file-1', expiresAt - 1000)),
+      outcome(verifyHostLink(secret, link, 'file-1', expiresAt - 1000).then((verified) => verified.userId)),
       outcome(verifyHostLink(secret, link, 'file-1', expiresAt)),
     ]);
     // Assess
@@ -39,6 +39,16 @@ describe('mintHostLink / verifyHostLink', () => {
       before: 'user-1',
       at: '401: The link has expired',
     });
+  });
+
+  it('never outlives the access token it was made from, and carries that expiry to what is minted from it', async () => {
+    // Prepare: a token that ends in 2 minutes asks for a link
+    const notAfter = now + 2 * 60 * 1000;
+    const { link, expiresAt } = await mintHostLink(secret, { ...grant, rights: 'read', notAfter }, now);
+    // Act
+    const verified = await outcome(verifyHostLink(secret, link, 'file-1', now));
+    // Assess
+    expect({ expiresAt, verified }).toEqual({ expiresAt: notAfter, verified: { ...grant, rights: 'read', notAfter } });
   });
 
   it('refuses a link for another file', async () => {

@@ -1,0 +1,109 @@
+// A file's record as its DynamoDB item, both ways, and the item layout the conditions name. Items written before
+// this layout (no `state`) still read correctly; the first write that meets one brings it to this layout.
+import type { Role, Share } from '../domain/access';
+import type { Activity } from '../domain/activity';
+import type { FileRecord, FileVersion } from '../domain/file-record';
+import type { Lock } from '../domain/lock';
+
+const FILE_SORT_KEY = 'file';
+
+export function fileKey(fileId: string): { pk: string; sk: string } {
+  return { pk: `file#${fileId}`, sk: FILE_SORT_KEY };
+}
+
+export type FileState = 'active' | 'trashed';
+
+export interface FileItem {
+  pk: string;
+  sk: string;
+  fileId: string;
+  name: string;
+  ownerId: string;
+  content: FileVersion;
+  versions?: FileVersion[];
+  /** Absent on items of the earlier layout. */
+  state?: FileState;
+  rev?: number;
+  lockId?: string;
+  /** Epoch ms; 0 when unlocked, so "unlocked" is one comparison. */
+  lockExpiresAt?: number;
+  lockedBy?: string;
+  lockedByName?: string;
+  checkoutBy?: string;
+  checkoutByName?: string;
+  checkoutAt?: number;
+  access?: Record<string, Role>;
+  trashedAt?: number;
+  trashedBy?: string;
+  activity?: Activity[];
+  docNo?: number;
+  /** The earlier layout: shares beside the owner, and a check-out as a kind of lock. */
+  shares?: Record<string, Share>;
+  lockKind?: 'wopi' | 'checkout';
+}
+
+export function isCurrentLayout(item: Record<string, unknown>): boolean {
+  return item.state === 'active' || item.state === 'trashed';
+}
+
+export function recordFromItem(item: Record<string, unknown>): FileRecord {
+  const it = item as unknown as FileItem;
+  const legacyCheckOut = !isCurrentLayout(item) && it.lockKind === 'checkout';
+  const lock: Lock | undefined =
+    it.lockId === undefined || legacyCheckOut
+      ? undefined
+      : {
+          id: it.lockId,
+          // A lock without an expiry reads as expired.
+          expiresAt: it.lockExpiresAt ?? 0,
+          holder: it.lockedBy ?? '',
+          ...(it.lockedByName !== undefined && { holderName: it.lockedByName }),
+        };
+  const checkOut = legacyCheckOut
+    ? { holder: it.lockedBy ?? '', holderName: it.lockedByName ?? it.lockedBy ?? '', at: 0 }
+    : it.checkoutBy === undefined
+      ? undefined
+      : { holder: it.checkoutBy, holderName: it.checkoutByName ?? it.checkoutBy, at: it.checkoutAt ?? 0 };
+  return {
+    fileId: it.fileId,
+    name: it.name,
+    ownerId: it.ownerId,
+    content: it.content,
+    versions: it.versions ?? [],
+    access: it.access ?? { ...it.shares, [it.ownerId]: 'owner' },
+    rev: it.rev ?? 0,
+    activity: it.activity ?? [],
+    ...(lock && { lock }),
+    ...(checkOut && { checkOut }),
+    ...(it.state === 'trashed' && { trashed: { at: it.trashedAt ?? 0, by: it.trashedBy ?? '' } }),
+    ...(it.docNo !== undefined && { docNo: it.docNo }),
+  };
+}
+
+export function itemFromRecord(record: FileRecord): FileItem {
+  return {
+    ...fileKey(record.fileId),
+    fileId: record.fileId,
+    name: record.name,
+    ownerId: record.ownerId,
+    content: record.content,
+    versions: [...record.versions],
+    state: record.trashed === undefined ? 'active' : 'trashed',
+    rev: record.rev,
+    lockExpiresAt: record.lock?.expiresAt ?? 0,
+    ...(record.lock && {
+      lockId: record.lock.id,
+      lockedBy: record.lock.holder,
+      ...(record.lock.holderName !== undefined && { lockedByName: record.lock.holderName }),
+    }),
+    ...(record.checkOut && {
+      checkoutBy: record.checkOut.holder,
+      checkoutByName: record.checkOut.holderName,
+      checkoutAt: record.checkOut.at,
+    }),
+    access: { ...record.access },
+    ...(record.trashed && { trashedAt: record.trashed.at, trashedBy: record.trashed.by }),
+    activity: [...record.activity],
+    ...(record.docNo !== undefined && { docNo: record.docNo }),
+  };
+}

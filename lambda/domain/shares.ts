@@ -1,0 +1,55 @@
+// Giving and taking away access to a file. The change is one write on the file's record, so it counts from the
+// next request of every token; a hint is kept per user so their files are found without a scan.
+import type { Role, Share } from './access';
+import { withActivity } from './activity';
+import { ForbiddenError, NotFoundError } from './errors';
+import type { FileRecord } from './file-record';
+import type { FileStore, SharedWith } from './ports';
+import { revisedWrite } from './write-rules';
+
+export interface ShareDeps {
+  readonly files: FileStore;
+  readonly sharedWith: SharedWith;
+  readonly now: number;
+  /** Who acts: the owner's id, or "cli:<account>" for an administrator. */
+  readonly actor: string;
+}
+
+const ATTEMPTS = 5;
+
+/** Gives `userId` the share, or with undefined takes their access away. The owner's own role is not a share. */
+export async function shareFile(
+  deps: ShareDeps,
+  fileId: string,
+  userId: string,
+  share: Share | undefined,
+): Promise<FileRecord> {
+  // The hint first when giving, last when taking: a crash leaves at most a hint without a share, never the reverse.
+  if (share !== undefined) await deps.sharedWith.add(userId, fileId);
+  const record = await setRole(deps, fileId, userId, share ?? null, `${userId}: ${share ?? 'none'}`, (current) => {
+    if (current.ownerId === userId) throw new ForbiddenError(`${userId} owns ${current.name}; an owner is not shared`);
+  });
+  if (share === undefined) await deps.sharedWith.remove(userId, fileId).catch(() => undefined);
+  return record;
+}
+
+/** Sets one user's role on the file's record, with an activity entry; `check` may refuse on the record read. */
+export async function setRole(
+  deps: Omit<ShareDeps, 'sharedWith'>,
+  fileId: string,
+  userId: string,
+  role: Role | null,
+  detail: string,
+  check: (record: FileRecord) => void = () => undefined,
+): Promise<FileRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const record = await deps.files.get(fileId);
+    if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
+    check(record);
+    const entry = { at: deps.now, by: deps.actor, what: 'share' as const, detail };
+    const change = { access: { [userId]: role }, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
+    const result = await deps.files.update(fileId, revisedWrite(record), change, deps.now, { returnRecord: true });
+    if (result.applied) return result.record ?? record;
+    if (attempt === ATTEMPTS) throw new ForbiddenError(`File ${fileId} kept changing; try again`);
+  }
+}
