@@ -1,12 +1,14 @@
-// Concurrency: 8 clients at once on one file, through the local HTTP server (real handlers, dynalite, s3rver).
-// Each history is checked for linearizability against the reference model (test/support/wopi-model.ts): the
-// host must behave as if every Lock, Unlock, RefreshLock, UnlockAndRelock, GetLock and PutFile took effect at
-// one instant between its request and its response. A lock change written as read-then-write lets two
-// clients both "win" an unlocked file; no order of the history explains that, so the checker refuses it.
-// The TestClock stands still during a history: lock expiry is the model-based test's job.
+// Concurrency: 8 clients at once on one file, each a user of its own (the owner and editors), through the local
+// HTTP server (real handlers, dynalite, s3rver). Each history is checked for linearizability against the reference
+// model (test/support/wopi-model.ts): the host must behave as if every Lock, Unlock, RefreshLock, UnlockAndRelock,
+// GetLock, PutFile, check-out and undo took effect at one instant between its request and its response. A lock
+// change written as read-then-write lets two clients both "win" an unlocked file; no order of the history explains
+// that, so the checker refuses it. The TestClock stands still during a history: lock expiry is the model-based
+// test's job.
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiKey } from '../../lambda/domain/users';
 import { checkLinearizable, type HistoryEntry } from '../support/linearizability';
 import { performOp } from '../support/wopi-calls';
 import { startTestHost, type TestHost } from '../support/wopi-host';
@@ -42,6 +44,8 @@ const plannedOp: fc.Arbitrary<WopiOp> = fc.oneof(
       .map(([oldId, newId]): WopiOp => ({ kind: 'UnlockAndRelock', oldLockId: oldId, lockId: newId })),
   },
   { weight: 1, arbitrary: fc.constant<WopiOp>({ kind: 'GetLock' }) },
+  { weight: 1, arbitrary: fc.constant<WopiOp>({ kind: 'CheckOut' }) },
+  { weight: 1, arbitrary: fc.constant<WopiOp>({ kind: 'UndoCheckOut' }) },
   // The body is filled in per client and position below, so that every save is told apart by its bytes.
   {
     weight: 2,
@@ -59,29 +63,42 @@ const plan = fc.record({
 
 const hex = (text: string) => Buffer.from(text).toString('hex');
 
-function withDistinctBodies(ops: readonly WopiOp[], client: number): WopiOp[] {
-  return ops.map((op, i) => (op.kind === 'PutFile' ? { ...op, body: hex(`client ${client} save ${i}`) } : op));
+/** Client 0 is the file's owner; every other client is an editor of its own. */
+const userOf = (client: number) => (client === 0 ? OWNER : `editor-${client}`);
+
+function asClient(ops: readonly WopiOp[], client: number): WopiOp[] {
+  return ops.map((op, i) => ({
+    ...op,
+    user: userOf(client),
+    ...(op.kind === 'PutFile' && { body: hex(`client ${client} save ${i}`) }),
+  }));
 }
 
 /** One client: its operations one after the other, each timed from request to fully read response. */
 async function runClient(host: TestHost, fileId: string, client: number, ops: readonly WopiOp[]): Promise<Entry[]> {
-  const token = await host.token(fileId, 'write', { userId: `user-${client}` });
   const entries: Entry[] = [];
   for (const op of ops) {
     const invokedAt = performance.now();
-    const outcome = await performOp(host, fileId, op, { token });
+    const outcome = await performOp(host, fileId, op, apiKeys);
     entries.push({ client, op, outcome, invokedAt, returnedAt: performance.now() });
   }
   return entries;
 }
 
+const OWNER = 'owner-1';
 let host: TestHost;
+const apiKeys: Record<string, string> = {};
 beforeAll(async () => {
   host = await startTestHost();
+  for (let client = 0; client < CLIENTS; client++) {
+    const userId = userOf(client);
+    await host.deps.users.putUser({ userId, displayName: userId });
+    apiKeys[userId] = await issueApiKey(host.deps.users, userId, host.clock.now());
+  }
 });
 afterAll(() => host.close());
 
-describe('Lock family and PutFile under concurrency', () => {
+describe('Lock family, PutFile and check-out under concurrency', () => {
   it(
     `every history of ${CLIENTS} concurrent clients x ${OPS_PER_CLIENT} operations on one file is linearizable, GetFile afterwards included`,
     async () => {
@@ -89,19 +106,20 @@ describe('Lock family and PutFile under concurrency', () => {
         fc.asyncProperty(plan, async ({ emptyAtStart, clients }) => {
           // Prepare: a fresh unlocked file; the clock stands still for the whole history.
           const initial = emptyAtStart ? '' : hex('initial content');
-          const file = await host.addFile(Buffer.from(initial, 'hex'));
+          const file = await host.addFile(Buffer.from(initial, 'hex'), undefined, OWNER);
+          for (let client = 1; client < CLIENTS; client++) await host.share(file.fileId, userOf(client), 'edit');
           const now = host.clock.now();
           const { lockTtlMs } = host.deps.config;
           // Act: all clients at once, then one GetFile once they are all done.
           const perClient = await Promise.all(
-            clients.map((ops, client) => runClient(host, file.fileId, client, withDistinctBodies(ops, client))),
+            clients.map((ops, client) => runClient(host, file.fileId, client, asClient(ops, client))),
           );
           const history = perClient.flat();
-          history.push(...(await runClient(host, file.fileId, CLIENTS, [{ kind: 'GetFile' }])));
+          history.push(...(await runClient(host, file.fileId, 0, [{ kind: 'GetFile', user: OWNER }])));
           // Assess
           expect(host.clock.now()).toBe(now);
           const verdict = checkLinearizable(history, {
-            initial: newFileModel(initial),
+            initial: newFileModel(initial, OWNER),
             step: (state, op) => step(state, op, now, lockTtlMs),
             same: sameOutcome,
             key: stateKey,
