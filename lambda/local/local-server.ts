@@ -86,13 +86,16 @@ const tooLarge = {
     message: `Request too large: the Lambda event must stay under ${LAMBDA_PAYLOAD_LIMIT_BYTES} bytes`,
   }),
 };
+// The rest of the body stays unread, so nothing more on this connection could be told apart from it: the client
+// is told, and the socket closed once the answer is out.
+const tooLargeUnread = { ...tooLarge, headers: { ...tooLarge.headers, Connection: 'close' } };
 
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const found = match(req.method ?? 'GET', url.pathname);
   if (found === undefined) return send(res, notFound);
   const body = await readBody(req, LAMBDA_PAYLOAD_LIMIT_BYTES);
-  if (body === undefined) return send(res, tooLarge);
+  if (body === undefined) return send(res, tooLargeUnread);
   const event = toApiGatewayEvent(req, url, found.matched, body);
   if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return send(res, tooLarge);
   const handler = await loadHandler(found.route);

@@ -1,7 +1,9 @@
-// The local server's defences against slow clients, over raw sockets: headers and bodies must arrive in bounded
-// time. The timeouts are shortened for the test; no request here reaches a handler, so no emulators are needed.
+// The local server's defences against slow and oversized clients, over raw sockets: headers and bodies must
+// arrive in bounded time, and a 413 that leaves the body unread ends the connection. The timeouts are shortened
+// for the test; no request here reaches a handler, so no emulators are needed.
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LAMBDA_PAYLOAD_LIMIT_BYTES } from '../../lambda/http/limits';
 import { createLocalServer, type LocalServerOptions } from '../../lambda/local/local-server';
 import { openRaw } from '../support/raw-http';
 
@@ -67,5 +69,23 @@ describe('local server timeouts', () => {
     const { closed } = await client.closedWithin(3_000);
     // Assess
     expect(closed).toBe(true);
+  });
+});
+
+describe('local server 413', () => {
+  it('answers a body past the Lambda event limit with 413 and Connection: close, then closes the connection', async () => {
+    // Prepare: a body announced 1 MiB past the limit, of which a little more than the limit is sent
+    const baseUrl = await serve({});
+    const client = await openRaw(baseUrl);
+    client.write(putFileHead(LAMBDA_PAYLOAD_LIMIT_BYTES + 1024 * 1024));
+    // Act
+    client.write(Buffer.alloc(LAMBDA_PAYLOAD_LIMIT_BYTES + 64 * 1024, 'x'));
+    const { closed, response } = await client.closedWithin(3_000);
+    // Assess
+    expect({ status: response?.status, connection: response?.headers.connection, closed }).toEqual({
+      status: 413,
+      connection: 'close',
+      closed: true,
+    });
   });
 });
