@@ -560,6 +560,7 @@ describe('WopiHost stack with context options', () => {
       discoveryUrl: 'https://collabora.example.com/hosting/discovery',
       wopiClientOrigin: 'https://collabora.example.com',
       checkFileInfoExtra: '{"PostMessageOrigin": "https://app.example.com"}',
+      frameAncestors: "'self' https://app.example.com",
       deletionProtection: 'false',
     });
   });
@@ -583,8 +584,14 @@ describe('WopiHost stack with context options', () => {
         WOPI_DISCOVERY_URL: 'https://collabora.example.com/hosting/discovery',
         WOPI_CLIENT_ORIGIN: 'https://collabora.example.com',
         WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://app.example.com"}',
+        WOPI_FRAME_ANCESTORS: "'self' https://app.example.com",
       });
     }
+  });
+
+  it('fails the synth, not every cold start, on a frameAncestors list the functions would refuse', () => {
+    // GIVEN a frameAncestors context with a path WHEN synthesized THEN the synth fails naming it
+    expect(() => synthesize({ frameAncestors: 'https://app.example.com/embed' })).toThrow(/^Context frameAncestors /);
   });
 
   it('turns off deletion protection when the context says so', () => {
