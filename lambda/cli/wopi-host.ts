@@ -8,6 +8,7 @@ import { rightsOf } from '../domain/access';
 import { createFile } from '../domain/create-file';
 import { deleteFile } from '../domain/delete-file';
 import { NotFoundError } from '../domain/errors';
+import { isGeneratedFileId } from '../domain/file-id';
 import type { Share } from '../domain/file-record';
 import { listRecoveryCopies, restoreRecoveryCopy } from '../domain/recovery';
 import { issueApiKey } from '../domain/users';
@@ -31,10 +32,52 @@ const usage = `Usage: wopi-host <command> [arguments]
   open-url <fileId> <userId>           the WOPI source URL with a fresh access token, and a host page link
                                        (valid 10 minutes) that opens the file in the WOPI client
 
+A word starting with - is an option, except a file id (22 letters, digits, - and _: older ids may start with -),
+which is read as an argument wherever one goes; after -- every word is an argument.
+
 Local by default (the data folder of npm start, WOPI_DATA_DIR); with WOPI_TABLE_NAME, WOPI_BUCKET_NAME and
 WOPI_TOKEN_SECRET_ID set (stack outputs) and AWS credentials, against the deployed stack.`;
 
 class UsageError extends Error {}
+
+const options = { owner: { type: 'string' }, name: { type: 'string' }, as: { type: 'string' } } as const;
+const takesValue = new Set(Object.keys(options).map((name) => `--${name}`));
+
+interface Arguments {
+  readonly values: { readonly owner?: string; readonly name?: string; readonly as?: string };
+  readonly positionals: readonly string[];
+}
+
+/**
+ * parseArgs, except that a file id is an argument even when it starts with "-" (ids made before newFileId avoided
+ * that may: one in 64), unless it is an option's value. parseArgs reads every word after "--" as an argument, so
+ * such ids are moved there, and their tokens' indexes put them back in their places.
+ */
+function parseArguments(argv: readonly string[]): Arguments {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const isDashId = (i: number) => {
+    const word = argv[i] ?? '';
+    return i < end && word.startsWith('-') && isGeneratedFileId(word) && !takesValue.has(argv[i - 1] ?? '');
+  };
+  const indexes = [...argv.keys()];
+  const moved = indexes.filter((i) => isDashId(i) || i > end);
+  const order = [...indexes.filter((i) => i < end && !isDashId(i)), ...(moved.length > 0 ? [end] : []), ...moved];
+  try {
+    const { values, tokens } = parseArgs({
+      args: order.map((i) => argv[i] ?? '--'),
+      options,
+      allowPositionals: true,
+      tokens: true,
+    });
+    const positionals = tokens
+      .flatMap((token) => (token.kind === 'positional' ? [order[token.index] ?? 0] : []))
+      .sort((a, b) => a - b)
+      .map((i) => argv[i] ?? '');
+    return { values, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message); // an unknown option, or one without its value
+  }
+}
 
 function arg(values: string[], index: number, name: string): string {
   const value = values[index];
@@ -42,12 +85,7 @@ function arg(values: string[], index: number, name: string): string {
   return value;
 }
 
-async function run(conn: Connection, argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { owner: { type: 'string' }, name: { type: 'string' }, as: { type: 'string' } },
-  });
+async function run(conn: Connection, { values, positionals }: Arguments): Promise<void> {
   const { deps } = conn;
   const now = Date.now();
   const [command, sub] = positionals;
@@ -191,8 +229,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   let conn: Connection | undefined;
   try {
+    const args = parseArguments(argv);
     conn = await connect();
-    await run(conn, argv);
+    await run(conn, args);
     return 0;
   } catch (error) {
     console.error(`wopi-host: ${(error as Error).message}`);
