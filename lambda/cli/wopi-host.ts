@@ -1,7 +1,7 @@
 // `npx wopi-host <command>`: administer users, files, shares, versions and tokens, locally or on AWS.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { getSystemErrorMap, parseArgs } from 'node:util';
 import { mintAccessToken } from '../auth/access-token';
 import { mintHostLink } from '../auth/host-link';
 import { rightsOf } from '../domain/access';
@@ -234,10 +234,42 @@ export async function main(argv: string[]): Promise<number> {
     await run(conn, args);
     return 0;
   } catch (error) {
-    console.error(`wopi-host: ${(error as Error).message}`);
-    if (error instanceof UsageError) console.error(usage);
-    return error instanceof UsageError ? 2 : 1;
+    return reportFailure(error);
   } finally {
     await conn?.close();
   }
+}
+
+// JavaScript's own error types, without a Node error code, mean the code did what it must not. Any other error
+// carries a reason: ours (usage, the WOPI rules, configuration), the system's (ENOENT, ECONNREFUSED) or AWS's.
+const bugTypes = [TypeError, RangeError, ReferenceError];
+
+function isBug(error: unknown): boolean {
+  if (!(error instanceof Error)) return true;
+  if (typeof (error as { code?: unknown }).code === 'string') return false;
+  return bugTypes.some((type) => error instanceof type);
+}
+
+/** "cannot open notes.docx: no such file or directory" for a file the command names, not Node's "ENOENT: ...". */
+function fileReason(error: NodeJS.ErrnoException): string | undefined {
+  if (error.path === undefined || error.syscall === undefined || error.errno === undefined) return undefined;
+  const description = getSystemErrorMap().get(error.errno)?.[1];
+  return description && `cannot ${error.syscall} ${error.path}: ${description}`;
+}
+
+/** Says why a command failed, in one line unless it is a bug, and returns the exit code. */
+export function reportFailure(error: unknown): number {
+  if (isBug(error)) {
+    console.error(error instanceof Error ? error.stack : error);
+    console.error('wopi-host: an unexpected error, which is a bug in wopi-host; please report it with the lines above');
+    return 1;
+  }
+  const { message, name } = error as Error;
+  const reason = (fileReason(error as NodeJS.ErrnoException) ?? (message || name)).replace(/\s*\n\s*/g, ' ');
+  if (error instanceof UsageError) {
+    console.error(`wopi-host: ${reason} (wopi-host --help lists the commands)`);
+    return 2;
+  }
+  console.error(`wopi-host: ${reason}`);
+  return 1;
 }
