@@ -14,6 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { parseFrameAncestors } from '../lambda/config';
 import { RECOVERY_PREFIX } from '../lambda/domain/content-keys';
 import { parseJsonObject } from '../lambda/json-object';
 import { type Route, routeKey, routes } from '../lambda/routes';
@@ -38,6 +39,8 @@ export interface WopiHostProps extends StackProps {
   readonly routes?: readonly Route[];
   /** The WOPI client's discovery URL, e.g. https://collabora.example.com/hosting/discovery. */
   readonly discoveryUrl?: string;
+  /** Who may frame the host page: 'self', 'none' or space-separated origins, e.g. 'self' https://portal.example.com. */
+  readonly frameAncestors?: string;
   /** Extra CheckFileInfo properties as a JSON object, e.g. {"HidePrintOption":true} or {"PostMessageOrigin":"https://app.example.com"} (the host page's origin). */
   readonly checkFileInfoExtra?: string;
   /** Serve the API at https://<domainName>/ with an ACM certificate in the stack's region. */
@@ -152,6 +155,7 @@ export class WopiHostStack extends Stack {
       WOPI_RECOVERY_DAYS: String(RECOVERY_DAYS),
       WOPI_VERSIONS_KEPT: String(VERSIONS_KEPT),
       ...(props.discoveryUrl && { WOPI_DISCOVERY_URL: props.discoveryUrl }),
+      ...(props.frameAncestors && { WOPI_FRAME_ANCESTORS: frameAncestors(props.frameAncestors) }),
       ...(props.checkFileInfoExtra && { WOPI_CHECK_FILE_INFO_EXTRA: jsonObject(props.checkFileInfoExtra) }),
       // Without a custom domain the URL is the API's own, which a function cannot be told without a cycle
       // (API -> integration -> function); the functions then read it from the request.
@@ -229,6 +233,7 @@ export function propsFromContext(scope: Construct): WopiHostProps {
   return {
     description: 'Serverless WOPI host',
     discoveryUrl: text('discoveryUrl'),
+    frameAncestors: text('frameAncestors'),
     checkFileInfoExtra: text('checkFileInfoExtra'),
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
     deletionProtection: flag('deletionProtection'),
@@ -252,6 +257,15 @@ function accessLogFormat(): AccessLogFormat {
       integrationError: '$context.integrationErrorMessage',
     }),
   );
+}
+
+/** Fails the synth, not every cold start, when the list is not one lambda/config.ts accepts. */
+function frameAncestors(text: string): string {
+  const sources = parseFrameAncestors(text);
+  if (sources === undefined) {
+    throw new Error(`Context frameAncestors must be 'self', 'none' or space-separated origins, got ${text}`);
+  }
+  return sources.join(' ');
 }
 
 /** Fails the synth, not the first CheckFileInfo, when the JSON is not an object (lambda/config.ts's rule). */

@@ -34,6 +34,8 @@ export interface Config {
   readonly discoveryUrl: string | undefined;
   /** Verify X-WOPI-Proof on every WOPI request: on by default when a discovery URL is set. */
   readonly proofKeys: boolean;
+  /** Who may frame the host page, as CSP frame-ancestors sources: 'self' (the default), 'none' or origins. */
+  readonly frameAncestors: readonly string[];
   readonly dynamodbEndpoint: string | undefined;
   readonly s3Endpoint: string | undefined;
 }
@@ -61,6 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
     checkFileInfoExtra: jsonObject(env, 'WOPI_CHECK_FILE_INFO_EXTRA'),
     discoveryUrl: env.WOPI_DISCOVERY_URL || undefined,
     proofKeys: proofKeys(env),
+    frameAncestors: frameAncestors(env),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
   };
@@ -90,6 +93,33 @@ function proofKeys(env: Env): boolean {
     throw new Error('Configuration: WOPI_PROOF_KEYS=on needs WOPI_DISCOVERY_URL, where the keys are published');
   }
   return raw === 'on';
+}
+
+function frameAncestors(env: Env): readonly string[] {
+  const raw = env.WOPI_FRAME_ANCESTORS;
+  if (raw === undefined || raw.trim() === '') return ["'self'"];
+  const sources = parseFrameAncestors(raw);
+  if (sources === undefined) {
+    throw new Error(
+      `Configuration: WOPI_FRAME_ANCESTORS must be 'self', 'none' or space-separated origins such as https://app.example.com, got "${raw}"`,
+    );
+  }
+  return sources;
+}
+
+// Scheme, host and port only: anything else (a path, a wildcard, a ";") would change what the policy says.
+const origin = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/** Space-separated frame-ancestors sources, lower-cased, or undefined if one is not 'self', 'none' or an origin. */
+export function parseFrameAncestors(text: string): string[] | undefined {
+  const sources = text
+    .trim()
+    .split(/\s+/)
+    .map((source) => source.toLowerCase().replace(/\/$/, ''));
+  const valid = sources.every((source) => source === "'self'" || source === "'none'" || origin.test(source));
+  // Browsers ignore 'none' next to other sources, so such a list would not mean what it seems to.
+  if (!valid || (sources.includes("'none'") && sources.length > 1)) return undefined;
+  return sources;
 }
 
 function jsonObject(env: Env, name: string): Record<string, unknown> {

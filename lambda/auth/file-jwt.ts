@@ -61,7 +61,6 @@ export async function verifyFileJwt(
       audience,
       currentDate: new Date(now),
       requiredClaims: ['sub', 'exp', 'iat', 'fid'],
-      ...(maxAgeSeconds !== undefined && { maxTokenAge: maxAgeSeconds }),
     }));
   } catch (error) {
     throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
@@ -71,5 +70,8 @@ export async function verifyFileJwt(
   if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') {
     throw new UnauthorizedError(`${label} has malformed claims`);
   }
+  // Only the age is checked here: an issue time slightly ahead is another container's clock, and exp bounds it.
+  if (maxAgeSeconds !== undefined && now / 1000 - iat > maxAgeSeconds)
+    throw new UnauthorizedError(`${label} is too old`);
   return { ...payload, sub, exp, iat };
 }

@@ -2,12 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { getSystemErrorMap, parseArgs } from 'node:util';
 import { mintAccessToken } from '../auth/access-token';
 import { mintHostLink } from '../auth/host-link';
 import { rightsOf, type Share } from '../domain/access';
 import { createFile } from '../domain/create-file';
 import { NotFoundError } from '../domain/errors';
+import { isGeneratedFileId } from '../domain/file-id';
 import type { FileVersion } from '../domain/file-record';
 import { filesIn } from '../domain/names';
 import { listRecoveryCopies } from '../domain/recovery';
@@ -46,12 +47,60 @@ const usage = `Usage: wopi-host <command> [arguments]
   open-url <fileId> <userId>           the WOPI source URL with a fresh access token, and a host page link
                                        (valid 10 minutes) that opens the file in the WOPI client
 
+A word starting with - is an option, except a file id (22 letters, digits, - and _: older ids may start with -),
+which is read as an argument wherever one goes; after -- every word is an argument.
+
 Local by default (the data folder of npm start, WOPI_DATA_DIR); with WOPI_TABLE_NAME, WOPI_BUCKET_NAME and
 WOPI_TOKEN_SECRET_ID set (stack outputs) and AWS credentials, against the deployed stack.`;
 
 class UsageError extends Error {}
 
-function arg(values: string[], index: number, name: string): string {
+const options = {
+  owner: { type: 'string' },
+  name: { type: 'string' },
+  as: { type: 'string' },
+  email: { type: 'string' },
+  'expires-days': { type: 'string' },
+} as const;
+const takesValue = new Set(Object.keys(options).map((name) => `--${name}`));
+
+interface Arguments {
+  readonly values: { readonly [name in keyof typeof options]?: string };
+  readonly positionals: readonly string[];
+}
+
+/**
+ * parseArgs, except that a file id is an argument even when it starts with "-" (ids made before newFileId avoided
+ * that may: one in 64), unless it is an option's value. parseArgs reads every word after "--" as an argument, so
+ * such ids are moved there, and their tokens' indexes put them back in their places.
+ */
+function parseArguments(argv: readonly string[]): Arguments {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const isDashId = (i: number) => {
+    const word = argv[i] ?? '';
+    return i < end && word.startsWith('-') && isGeneratedFileId(word) && !takesValue.has(argv[i - 1] ?? '');
+  };
+  const indexes = [...argv.keys()];
+  const moved = indexes.filter((i) => isDashId(i) || i > end);
+  const order = [...indexes.filter((i) => i < end && !isDashId(i)), ...(moved.length > 0 ? [end] : []), ...moved];
+  try {
+    const { values, tokens } = parseArgs({
+      args: order.map((i) => argv[i] ?? '--'),
+      options,
+      allowPositionals: true,
+      tokens: true,
+    });
+    const positionals = tokens
+      .flatMap((token) => (token.kind === 'positional' ? [order[token.index] ?? 0] : []))
+      .sort((a, b) => a - b)
+      .map((i) => argv[i] ?? '');
+    return { values, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message); // an unknown option, or one without its value
+  }
+}
+
+function arg(values: readonly string[], index: number, name: string): string {
   const value = values[index];
   if (value === undefined || value === '') throw new UsageError(`Missing <${name}>`);
   return value;
@@ -74,18 +123,7 @@ function shareOf(text: string): Share | undefined {
   throw new UsageError('Share must be view, edit, edit+delete or none');
 }
 
-async function run(conn: Connection, argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      owner: { type: 'string' },
-      name: { type: 'string' },
-      as: { type: 'string' },
-      email: { type: 'string' },
-      'expires-days': { type: 'string' },
-    },
-  });
+async function run(conn: Connection, { values, positionals }: Arguments): Promise<void> {
   const { deps } = conn;
   const now = Date.now();
   // What an administrator did is recorded under their account, not as any user of the host.
@@ -276,14 +314,47 @@ export async function main(argv: string[]): Promise<number> {
   }
   let conn: Connection | undefined;
   try {
+    const args = parseArguments(argv);
     conn = await connect();
-    await run(conn, argv);
+    await run(conn, args);
     return 0;
   } catch (error) {
-    console.error(`wopi-host: ${(error as Error).message}`);
-    if (error instanceof UsageError) console.error(usage);
-    return error instanceof UsageError ? 2 : 1;
+    return reportFailure(error);
   } finally {
     await conn?.close();
   }
+}
+
+// JavaScript's own error types, without a Node error code, mean the code did what it must not. Any other error
+// carries a reason: ours (usage, the WOPI rules, configuration), the system's (ENOENT, ECONNREFUSED) or AWS's.
+const bugTypes = [TypeError, RangeError, ReferenceError];
+
+function isBug(error: unknown): boolean {
+  if (!(error instanceof Error)) return true;
+  if (typeof (error as { code?: unknown }).code === 'string') return false;
+  return bugTypes.some((type) => error instanceof type);
+}
+
+/** "cannot open notes.docx: no such file or directory" for a file the command names, not Node's "ENOENT: ...". */
+function fileReason(error: NodeJS.ErrnoException): string | undefined {
+  if (error.path === undefined || error.syscall === undefined || error.errno === undefined) return undefined;
+  const description = getSystemErrorMap().get(error.errno)?.[1];
+  return description && `cannot ${error.syscall} ${error.path}: ${description}`;
+}
+
+/** Says why a command failed, in one line unless it is a bug, and returns the exit code. */
+export function reportFailure(error: unknown): number {
+  if (isBug(error)) {
+    console.error(error instanceof Error ? error.stack : error);
+    console.error('wopi-host: an unexpected error, which is a bug in wopi-host; please report it with the lines above');
+    return 1;
+  }
+  const { message, name } = error as Error;
+  const reason = (fileReason(error as NodeJS.ErrnoException) ?? (message || name)).replace(/\s*\n\s*/g, ' ');
+  if (error instanceof UsageError) {
+    console.error(`wopi-host: ${reason} (wopi-host --help lists the commands)`);
+    return 2;
+  }
+  console.error(`wopi-host: ${reason}`);
+  return 1;
 }

@@ -68,7 +68,8 @@ export const handler = apiHandler(
       ctx.notAfter,
     );
     const nonce = randomBytes(16).toString('base64');
-    return hostPage({ actionUrl, accessToken: token, accessTokenTtl: expiresAt, title: record.name, nonce });
+    const page = { actionUrl, accessToken: token, accessTokenTtl: expiresAt, title: record.name, nonce };
+    return hostPage({ ...page, frameAncestors: ctx.config.frameAncestors });
   },
   byLinkOrApiKey,
 );

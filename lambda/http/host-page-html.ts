@@ -13,6 +13,8 @@ export interface HostPage {
   readonly title: string;
   /** A fresh random value per response: the Content-Security-Policy lets only scripts and styles carrying it run. */
   readonly nonce: string;
+  /** Who may frame the page: CSP frame-ancestors sources, from WOPI_FRAME_ANCESTORS. */
+  readonly frameAncestors: readonly string[];
 }
 
 const htmlEscapes: Readonly<Record<string, string>> = {
@@ -91,8 +93,15 @@ ${script}
 `;
 }
 
-/** The page's headers: no caching (it carries a token), no Referer, and a policy that frames only the WOPI client. */
-export function hostPageHeaders(actionUrl: string, nonce: string): Record<string, string> {
+/**
+ * The page's headers: no caching (it carries a token), no Referer, and a policy that frames only the WOPI client
+ * and lets only `frameAncestors` frame the page, so no other site can overlay it to steer a user's clicks.
+ */
+export function hostPageHeaders(
+  actionUrl: string,
+  nonce: string,
+  frameAncestors: readonly string[],
+): Record<string, string> {
   const client = new URL(actionUrl).origin;
   return {
     'Content-Type': 'text/html; charset=utf-8',
@@ -106,8 +115,22 @@ export function hostPageHeaders(actionUrl: string, nonce: string): Record<string
       `frame-src ${client}`,
       `form-action ${client}`,
       "base-uri 'none'",
+      `frame-ancestors ${frameAncestors.join(' ')}`,
     ].join('; '),
+    ...frameOptions(frameAncestors),
   };
+}
+
+/**
+ * X-Frame-Options, for browsers that predate frame-ancestors, when it can say the same: it cannot name other
+ * origins (no current browser honours ALLOW-FROM), and some browsers have let its SAMEORIGIN or DENY win over
+ * frame-ancestors, so with other origins it is left out rather than allowed to block them.
+ */
+function frameOptions(frameAncestors: readonly string[]): Record<string, string> {
+  if (frameAncestors.length !== 1) return {};
+  if (frameAncestors[0] === "'self'") return { 'X-Frame-Options': 'SAMEORIGIN' };
+  if (frameAncestors[0] === "'none'") return { 'X-Frame-Options': 'DENY' };
+  return {};
 }
 
 /** Errors as a small HTML page (the host page is opened in a browser), with the reason the log has too. */
@@ -129,5 +152,9 @@ export const hostPageError: ErrorStyle = (response, reason) => ({
 });
 
 export function hostPage(page: HostPage): WopiResponse {
-  return { status: 200, headers: hostPageHeaders(page.actionUrl, page.nonce), body: hostPageHtml(page) };
+  return {
+    status: 200,
+    headers: hostPageHeaders(page.actionUrl, page.nonce, page.frameAncestors),
+    body: hostPageHtml(page),
+  };
 }

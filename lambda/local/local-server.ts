@@ -86,25 +86,59 @@ const tooLarge = {
     message: `Request too large: the Lambda event must stay under ${LAMBDA_PAYLOAD_LIMIT_BYTES} bytes`,
   }),
 };
+// The rest of the body stays unread, so nothing more on this connection could be told apart from it: the client
+// is told, and the socket closed once the answer is out.
+const tooLargeUnread = { ...tooLarge, headers: { ...tooLarge.headers, Connection: 'close' } };
 
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const found = match(req.method ?? 'GET', url.pathname);
   if (found === undefined) return send(res, notFound);
   const body = await readBody(req, LAMBDA_PAYLOAD_LIMIT_BYTES);
-  if (body === undefined) return send(res, tooLarge);
+  if (body === undefined) return send(res, tooLargeUnread);
   const event = toApiGatewayEvent(req, url, found.matched, body);
   if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return send(res, tooLarge);
   const handler = await loadHandler(found.route);
   send(res, await handler(event, {}));
 }
 
-export function createLocalServer(): Server {
-  return createServer((req, res) => {
-    answer(req, res).catch((error: unknown) => {
-      logger.error('local server failed', { error: error as Error });
-      if (!res.headersSent) send(res, { statusCode: 500, body: '{"message":"Internal Server Error"}' });
-      else res.destroy();
-    });
-  });
+export interface LocalServerOptions {
+  /** How long a client may take to send the request line and headers. */
+  readonly headersTimeoutMs?: number;
+  /** How long a client may take to send the whole request, body included. */
+  readonly requestTimeoutMs?: number;
+  /** How long a connection may stay silent, whichever side is waiting, before it is closed. */
+  readonly idleTimeoutMs?: number;
+}
+
+// Node's defaults keep an unfinished request for minutes (60 s for headers, 300 s in all, checked every 30 s), so
+// a handful of slow clients can hold the server's sockets. Headers are a few KB: 10 s is generous on any link.
+// The largest request is the Lambda event limit, 6 MB: 60 s lets it arrive at 100 KB/s. A socket silent for 30 s
+// is one API Gateway (30 s per request) would have given up on, or a client that stopped reading its answer.
+const timeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000 };
+
+export function createLocalServer(options: LocalServerOptions = {}): Server {
+  const { headersTimeoutMs, requestTimeoutMs, idleTimeoutMs } = { ...timeouts, ...options };
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node enforces the two above only when it checks, this often; at its default of 30 s, headers could take 40.
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs / 10),
+    },
+    (req, res) => {
+      answer(req, res).catch((error: unknown) => {
+        // The client went away, or a timeout cut it off, mid-body: nothing failed here, and no one waits for an answer.
+        if (req.destroyed && !req.complete) {
+          logger.info('request cut off before its body arrived');
+          return;
+        }
+        logger.error('local server failed', { error: error as Error });
+        if (!res.headersSent) send(res, { statusCode: 500, body: '{"message":"Internal Server Error"}' });
+        else res.destroy();
+      });
+    },
+  );
+  server.timeout = idleTimeoutMs;
+  return server;
 }

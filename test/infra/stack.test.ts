@@ -566,6 +566,7 @@ describe('WopiHost stack with context options', () => {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       discoveryUrl: 'https://collabora.example.com/hosting/discovery',
       checkFileInfoExtra: '{"PostMessageOrigin": "https://app.example.com"}',
+      frameAncestors: "'self' https://app.example.com",
       deletionProtection: 'false',
     });
   });
@@ -588,8 +589,14 @@ describe('WopiHost stack with context options', () => {
         WOPI_PUBLIC_URL: 'https://wopi.example.com', // lambda/ appends /wopi/files/<id>
         WOPI_DISCOVERY_URL: 'https://collabora.example.com/hosting/discovery',
         WOPI_CHECK_FILE_INFO_EXTRA: '{"PostMessageOrigin":"https://app.example.com"}',
+        WOPI_FRAME_ANCESTORS: "'self' https://app.example.com",
       });
     }
+  });
+
+  it('fails the synth, not every cold start, on a frameAncestors list the functions would refuse', () => {
+    // GIVEN a frameAncestors context with a path WHEN synthesized THEN the synth fails naming it
+    expect(() => synthesize({ frameAncestors: 'https://app.example.com/embed' })).toThrow(/^Context frameAncestors /);
   });
 
   it('turns off deletion protection when the context says so', () => {

@@ -1,10 +1,16 @@
 // The CLI (npx wopi-host) against a running local host: it finds the host's emulators through the data
-// folder's endpoints.json, as it does for `npm start`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// folder's endpoints.json, as it does for `npm start`. Failures are also run as the real command, in a process
+// of its own, since what a user sees there (a stack trace, the exit code) is what they check.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../lambda/cli/wopi-host';
+import type { FileRecord } from '../../lambda/domain/file-record';
+import { startEmulators } from '../../lambda/local/emulators';
 import { startTestHost, TEST_SECRET, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
@@ -117,5 +123,202 @@ describe('wopi-host CLI', () => {
     });
     expect(await cli('files', 'share', 'x', 'alice', 'owner')).toMatchObject({ code: 2 });
     expect(await cli('nonsense')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command') });
+  });
+});
+
+const bin = fileURLToPath(new URL('../../lambda/cli/bin.mjs', import.meta.url));
+
+/** Runs `wopi-host` as a user would, in its own process, with `env` over this one's (undefined removes). */
+function cliProcess(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const child = spawn(process.execPath, [bin, ...argv], { env: merged });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString() }),
+    );
+  });
+}
+
+/** What an expected failure shows: the exit code, and exactly one line, "wopi-host: <reason>". */
+function failure(code: number, reason: string) {
+  const literal = reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { code, lines: [expect.stringMatching(new RegExp(`^wopi-host: .*${literal}`))] };
+}
+
+function shown(result: { code: number | null; err: string }) {
+  return { code: result.code, lines: result.err.trimEnd().split('\n') };
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('wopi-host CLI failures, as the real command', () => {
+  let fileId: string;
+
+  beforeAll(async () => {
+    await cli('users', 'add', 'carol', 'Carol Example');
+    await cli('users', 'add', 'dave', 'Dave Example');
+    fileId = (await host.addFile('locked content', 'locked.docx', 'carol')).fileId;
+  });
+
+  it.concurrent('refuses an unknown option in one line with exit code 2', async () => {
+    expect(shown(await cliProcess(['files', 'list', '--ownr', 'carol']))).toEqual(
+      failure(2, "Unknown option '--ownr'"),
+    );
+  });
+
+  it.concurrent('refuses an option without its value in one line with exit code 2', async () => {
+    expect(shown(await cliProcess(['files', 'list', '--owner']))).toEqual(
+      failure(2, "'--owner <value>' argument missing"),
+    );
+  });
+
+  it.concurrent('refuses a command without its arguments in one line, not followed by the whole usage', async () => {
+    expect(shown(await cliProcess(['files', 'delete']))).toEqual(failure(2, 'Missing <fileId>'));
+  });
+
+  it.concurrent('says in one line that the file to upload does not exist', async () => {
+    // Prepare
+    const missing = join(dataDir, 'no-such.docx');
+    // Act
+    const result = await cliProcess(['files', 'upload', missing, '--owner', 'carol']);
+    // Assess
+    expect(shown(result)).toEqual(failure(1, `cannot open ${missing}: no such file or directory`));
+  });
+
+  it.concurrent('says in one line that the user is unknown', async () => {
+    expect(shown(await cliProcess(['keys', 'list', 'nobody']))).toEqual(failure(1, 'No user nobody'));
+  });
+
+  it.concurrent('says in one line that the file is unknown', async () => {
+    expect(shown(await cliProcess(['versions', 'no-such-file']))).toEqual(failure(1, 'No file no-such-file'));
+  });
+
+  it.concurrent('says in one line that the user has no access to the file', async () => {
+    expect(shown(await cliProcess(['token', fileId, 'dave']))).toEqual(failure(1, `dave has no access to ${fileId}`));
+  });
+
+  it.concurrent('refuses in one line to delete a locked file, and keeps it', async () => {
+    // Prepare
+    const locked = await host.addFile('in use', undefined, 'carol');
+    await host.wopi(locked.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'editor-session' } });
+    // Act
+    const result = await cliProcess(['files', 'delete', locked.fileId]);
+    // Assess
+    expect(shown(result)).toEqual(failure(1, 'File is locked'));
+    expect(await host.deps.files.get(locked.fileId)).toBeDefined();
+  });
+
+  it.concurrent('says in one line that the stack cannot be reached', async () => {
+    // Prepare: the deployed-stack settings, with an endpoint nothing listens on
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    // Act
+    const result = await cliProcess(['users', 'list'], {
+      WOPI_DATA_DIR: undefined,
+      WOPI_TOKEN_SECRET: TEST_SECRET,
+      DYNAMODB_ENDPOINT: endpoint,
+      S3_ENDPOINT: endpoint,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    });
+    // Assess
+    expect(shown(result)).toEqual(failure(1, 'ECONNREFUSED'));
+  });
+
+  it.concurrent('says in one line, without a crash, that a busy host holds the data folder', async () => {
+    // Prepare: a host that has the folder open but does not answer at the address it left in endpoints.json
+    const busyDir = mkdtempSync(join(tmpdir(), 'wopi-cli-busy-'));
+    const holder = await startEmulators({ tableName: 'wopi-files', bucketName: 'wopi-contents', dataDir: busyDir });
+    const silent = `http://127.0.0.1:${await closedPort()}`;
+    writeFileSync(join(busyDir, 'endpoints.json'), JSON.stringify({ dynamodbEndpoint: silent, s3Endpoint: silent }));
+    writeFileSync(join(busyDir, 'token-secret.json'), JSON.stringify({ secret: TEST_SECRET }));
+    try {
+      // Act
+      const result = await cliProcess(['users', 'list'], {
+        WOPI_DATA_DIR: busyDir,
+        WOPI_TABLE_NAME: undefined,
+        WOPI_BUCKET_NAME: undefined,
+      });
+      // Assess: the reason is dynalite's ("Database is closed") until startEmulators names the folder in use
+      expect(shown(result)).toEqual(failure(1, ''));
+    } finally {
+      await holder.close();
+      rmSync(busyDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('wopi-host CLI with a file id that starts with "-"', () => {
+  let dashed: FileRecord;
+
+  beforeAll(async () => {
+    // Prepare: ids made before newFileId avoided a leading "-"; one in 64 of them starts with it
+    await cli('users', 'add', 'erin', 'Erin Example');
+    await cli('users', 'add', 'dave', 'Dave Example');
+    const record = await host.addFile('made long ago', 'old.docx', 'erin');
+    dashed = { ...record, fileId: `-${record.fileId.slice(1)}` };
+    await host.deps.files.create(dashed);
+  });
+
+  it('reads it as the file id wherever a file id goes, without "--"', async () => {
+    // Prepare
+    const out = join(dataDir, 'old-copy.docx');
+    // Act
+    const versions = await cli('versions', dashed.fileId);
+    const download = await cli('files', 'download', dashed.fileId, out);
+    const share = await cli('files', 'share', dashed.fileId, 'dave', 'view');
+    const token = await cli('token', dashed.fileId, 'dave');
+    // Assess
+    expect([versions.code, download.code, share.code, token.code]).toEqual([0, 0, 0, 0]);
+    expect(readFileSync(out, 'utf8')).toBe('made long ago');
+    expect(versions.out).toMatch(/^current\tv1\t13 bytes/);
+  });
+
+  it('deletes it, without "--"', async () => {
+    // Act
+    const deleted = await cli('files', 'delete', dashed.fileId);
+    // Assess
+    expect(deleted).toMatchObject({ code: 0, out: 'Moved to the trash (wopi-host trash restore brings it back)' });
+    expect((await host.deps.files.get(dashed.fileId))?.trashed).toBeDefined();
+  });
+
+  it('still reads a word shaped like an id as the value of the option before it', async () => {
+    // Act: --owner's value must be given as --owner=<value> when it starts with "-", as for any option
+    const ambiguous = await cli('files', 'list', '--owner', dashed.fileId);
+    const explicit = await cli('files', 'list', `--owner=${dashed.fileId}`);
+    // Assess
+    expect({ ambiguous: ambiguous.code, explicit: explicit.code }).toEqual({ ambiguous: 2, explicit: 0 });
+  });
+});
+
+describe('wopi-host CLI on a bug', () => {
+  it('prints the stack and a hint to report it, not just the message', async () => {
+    // Prepare: a record without content, as no code of the host writes one
+    const record = await host.addFile('x', undefined, 'carol');
+    const broken = { ...record, fileId: `${record.fileId}-broken`, content: undefined };
+    await host.deps.files.create(broken as unknown as FileRecord);
+    // Act
+    const result = await cliProcess(['versions', broken.fileId]);
+    // Assess
+    expect({ code: result.code, err: result.err }).toEqual({
+      code: 1,
+      err: expect.stringMatching(/^TypeError: [^\n]*\n\s+at [\s\S]*\nwopi-host: [^\n]*bug[^\n]*report it[^\n]*\n$/),
+    });
   });
 });

@@ -81,6 +81,12 @@ async function pageForm(res: Response): Promise<PageForm> {
   return formOf(await res.text());
 }
 
+/** The response's Content-Security-Policy, directive name -> its value. */
+function directivesOf(res: Response): Map<string | undefined, string> {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  return new Map(csp.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+}
+
 function wopiSrcOf(actionUrl: string): string | null {
   return new URL(actionUrl).searchParams.get('WOPISrc');
 }
@@ -235,8 +241,7 @@ describe('host page with Collabora Online discovery', () => {
     // Act
     const res = await openPage(host, file.fileId, { apiKey: keyOf(OWNER) });
     const html = await res.text();
-    const csp = res.headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const directives = directivesOf(res);
     const scriptNonces = [...html.matchAll(/<script\b[^>]*\bnonce="([^"]*)"/g)].map((m) => m[1]);
     // Assess
     expect({
@@ -252,6 +257,18 @@ describe('host page with Collabora Online discovery', () => {
       scriptSrc: `'nonce-${scriptNonces[0]}'`,
       scriptTags: 1,
     });
+  });
+
+  it("may be framed only by pages of its own origin by default: frame-ancestors 'self' and X-Frame-Options SAMEORIGIN", async () => {
+    // Prepare
+    const file = await sharedFile(host);
+    // Act
+    const res = await openPage(host, file.fileId, { apiKey: keyOf(OWNER) });
+    // Assess
+    expect({
+      frameAncestors: directivesOf(res).get('frame-ancestors'),
+      frameOptions: res.headers.get('x-frame-options'),
+    }).toEqual({ frameAncestors: "'self'", frameOptions: 'SAMEORIGIN' });
   });
 
   it('uses a fresh nonce for every response', async () => {
@@ -538,6 +555,45 @@ describe('host page with Office for the web discovery and no WOPI_PUBLIC_URL', (
     const info = (await (await checkFileInfo(host, file.fileId)).json()) as Record<string, unknown>;
     // Assess
     expect(info.PostMessageOrigin).toBe(new URL(host.baseUrl).origin);
+  });
+});
+
+describe('host page framed by the origins WOPI_FRAME_ANCESTORS names', () => {
+  let discovery: DiscoveryServer;
+  let host: TestHost;
+  let people: People;
+
+  beforeAll(async () => {
+    discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
+    host = await startTestHost({
+      env: {
+        WOPI_DISCOVERY_URL: discovery.url,
+        WOPI_PROOF_KEYS: 'off',
+        WOPI_FRAME_ANCESTORS: "'self' https://portal.example.com https://intranet.example.org:8443",
+      },
+    });
+    people = await addPeople(host);
+  });
+  afterAll(async () => {
+    await host.close();
+    await discovery.close();
+  });
+
+  it('lists them in frame-ancestors and sends no X-Frame-Options, which cannot name them and could block them', async () => {
+    // Prepare
+    const file = await sharedFile(host);
+    // Act
+    const res = await openPage(host, file.fileId, { apiKey: people.apiKeys.get(OWNER.userId) ?? '' });
+    // Assess
+    expect({
+      status: res.status,
+      frameAncestors: directivesOf(res).get('frame-ancestors'),
+      frameOptions: res.headers.get('x-frame-options'),
+    }).toEqual({
+      status: 200,
+      frameAncestors: "'self' https://portal.example.com https://intranet.example.org:8443",
+      frameOptions: null,
+    });
   });
 });
 

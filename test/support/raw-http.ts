@@ -1,6 +1,8 @@
 // Raw HTTP/1.1 requests written byte for byte on a TCP socket, for what fetch and node:http refuse to send:
 // repeated headers, latin1 bytes and control characters in header values, odd methods, and paths sent
-// exactly as written (no URL normalisation). One connection per request ("Connection: close").
+// exactly as written (no URL normalisation). One connection per request ("Connection: close"), or one the test
+// writes to at its own pace (openRaw) to see what the server does with slow or stalled clients.
+import { once } from 'node:events';
 import { connect } from 'node:net';
 
 export interface RawRequest {
@@ -60,6 +62,44 @@ export function rawRequest(
   body?: Uint8Array,
 ): Promise<RawResponse> {
   return sendRaw(baseUrl, { method, path, headers, ...(body !== undefined && { body }) });
+}
+
+export interface RawConnection {
+  /** Writes latin1 text or bytes; does nothing once the connection is closed. */
+  write(bytes: string | Uint8Array): void;
+  /**
+   * Waits until the server closes the connection, or `withinMs` passes, then closes it from this side: whether
+   * the server closed it, and what it answered before.
+   */
+  closedWithin(withinMs: number): Promise<{ readonly closed: boolean; readonly response: RawResponse | undefined }>;
+}
+
+/** A connection the test writes to piece by piece, without any framing of its own. */
+export async function openRaw(baseUrl: string): Promise<RawConnection> {
+  const { hostname, port } = new URL(baseUrl);
+  const socket = connect({ host: hostname, port: Number(port) });
+  await once(socket, 'connect');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // A server that closes with part of the request unread resets the connection; what it sent still counts.
+  socket.on('error', () => undefined);
+  // Not events.once: it would reject on that reset.
+  const closed = new Promise<boolean>((resolve) => socket.on('close', () => resolve(true)));
+  return {
+    write(bytes) {
+      if (socket.writable) socket.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+    },
+    async closedWithin(withinMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<boolean>((resolve) => {
+        timer = setTimeout(resolve, withinMs, false);
+      });
+      const byServer = await Promise.race([closed, expired]);
+      clearTimeout(timer);
+      socket.destroy();
+      return { closed: byServer, response: parseResponse(Buffer.concat(chunks)) };
+    },
+  };
 }
 
 function parseResponse(bytes: Buffer): RawResponse | undefined {
