@@ -1,14 +1,14 @@
-// Logs, metrics and traces (Powertools for AWS Lambda), one instance each per container.
-// Locally and in tests metrics and tracing are off (POWERTOOLS_METRICS_DISABLED, POWERTOOLS_TRACE_ENABLED).
+// Logs and metrics (Powertools for AWS Lambda), one instance each per container; locally and in tests metrics
+// are off (POWERTOOLS_METRICS_DISABLED). Traces come from Lambda's active X-Ray tracing alone: the Powertools
+// Tracer's SDK subsegments cost each bundle about 125 KB (the X-Ray SDK) and a hook on every call, for timings the
+// request logs and metrics already give (README, "Tracing").
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const serviceName = 'wopi-host';
 
 export const logger = new Logger({ serviceName });
 export const metrics = new Metrics({ serviceName, namespace: 'WopiHost' });
-export const tracer = new Tracer({ serviceName });
 
 /** "2xx", "409", "4xx", "5xx": 409 is counted apart because it is the lock-conflict signal. */
 export function outcomeOf(status: number): string {

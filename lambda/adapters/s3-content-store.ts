@@ -8,24 +8,16 @@ import {
   paginateListObjectsV2,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ContentStore, StoredObject } from '../domain/ports';
 
 export class S3ContentStore implements ContentStore {
   constructor(
-    private readonly s3: S3Client,
-    private readonly bucket: string,
+    protected readonly s3: S3Client,
+    protected readonly bucket: string,
   ) {}
 
-  async put(key: string, body: Uint8Array, onProgress?: (sentBytes: number) => void): Promise<void> {
-    if (onProgress !== undefined) {
-      // Multipart, so any size fits, with progress; the WOPI path sends one PutObject instead.
-      const upload = new Upload({ client: this.s3, params: { Bucket: this.bucket, Key: key, Body: body } });
-      upload.on('httpUploadProgress', (progress) => onProgress(progress.loaded ?? 0));
-      await upload.done();
-      return;
-    }
+  async put(key: string, body: Uint8Array): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: body.byteLength }),
     );

@@ -1,12 +1,16 @@
 // Upload progress on stderr, so large uploads show they are moving and stdout stays parseable.
 import type { ContentStore } from '../domain/ports';
 
-/** The same store, whose uploads report their progress. */
-export function withProgress(contents: ContentStore, total: number): ContentStore {
+export interface ProgressUploads {
+  putWithProgress(key: string, body: Uint8Array, onProgress: (sentBytes: number) => void): Promise<void>;
+}
+
+/** The same store, whose uploads go in parts and report their progress. */
+export function withProgress(contents: ContentStore, uploads: ProgressUploads, total: number): ContentStore {
   return {
     put: async (key, body) => {
       let shown = -1;
-      await contents.put(key, body, (sent) => {
+      await uploads.putWithProgress(key, body, (sent) => {
         const percent = total === 0 ? 100 : Math.floor((sent / total) * 100);
         if (percent === shown) return;
         shown = percent;

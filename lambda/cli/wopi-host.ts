@@ -193,7 +193,7 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
       const path = arg(rest, 0, 'path');
       const ownerId = (await user(owner())).userId;
       const bytes = readFileSync(path);
-      const contents = withProgress(deps.contents, bytes.byteLength);
+      const contents = withProgress(deps.contents, deps.uploads, bytes.byteLength);
       const record = await createFile(
         { ...deps, contents },
         { name: values.name ?? basename(path), ownerId, bytes },

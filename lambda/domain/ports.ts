@@ -56,8 +56,7 @@ export interface FileStore {
 }
 
 export interface ContentStore {
-  /** `onProgress` (large uploads from the CLI) reports bytes sent so far. */
-  put(key: string, body: Uint8Array, onProgress?: (sentBytes: number) => void): Promise<void>;
+  put(key: string, body: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   copy(fromKey: string, toKey: string): Promise<void>;
   delete(key: string): Promise<void>;

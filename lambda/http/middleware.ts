@@ -1,12 +1,11 @@
-// The middleware every handler shares: traces, metrics, lower-cased headers, log context, and errors answered
+// The middleware every handler shares: metrics, lower-cased headers, log context, and errors answered
 // in the caller's API style through error-response.ts.
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { WopiError } from '../domain/errors';
-import { countRequest, logger, metrics, tracer } from '../observability';
+import { countRequest, logger, metrics } from '../observability';
 import { errorResponse } from './error-response';
 import { toApiGatewayResult, type WopiResponse } from './wopi-response';
 
@@ -28,7 +27,6 @@ export function nameOperation(event: Event, name: string): void {
 /** Wraps a handler that answers successful requests; `style` shapes every error it throws. */
 export function observed(style: ErrorStyle, handler: (event: Event) => Promise<WopiResponse>) {
   return middy<Event, Result>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .use(httpHeaderNormalizer())
     .use(logContext())

@@ -10,7 +10,7 @@ import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import { createS3Client } from '../adapters/s3-client';
-import { S3ContentStore } from '../adapters/s3-content-store';
+import { S3ProgressContentStore } from '../adapters/s3-progress-uploads';
 import { createDiscoveryClient, type DiscoveryClient } from '../adapters/wopi-discovery';
 import type { Config } from '../config';
 import type { Clock, Stores } from '../domain/ports';
@@ -18,6 +18,8 @@ import { provide, systemClock } from './runtime';
 import { resolveTokenSecret } from './token-secret';
 
 export interface Deps extends Stores {
+  /** The content store's uploads in parts with progress, for the CLI. */
+  readonly uploads: S3ProgressContentStore;
   readonly config: Config;
   readonly clock: Clock;
   readonly tokenSecret: Uint8Array;
@@ -35,10 +37,12 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const db = overrides.db ?? createDynamoClient(config);
   const s3 = overrides.s3 ?? createS3Client(config);
   const clock = overrides.clock ?? systemClock;
+  const contents = new S3ProgressContentStore(s3, config.bucketName);
   return {
     config,
+    uploads: contents,
     files: new DynamoFileStore(db, config.tableName),
-    contents: new S3ContentStore(s3, config.bucketName),
+    contents,
     names: new DynamoNameClaims(db, config.tableName),
     recovery: new DynamoRecoveryStore(db, config.tableName),
     userInfo: new DynamoUserInfoStore(db, config.tableName),

@@ -9,11 +9,10 @@ import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import type { FileStore, NameClaims, RecoveryStore, SharedWith, TrashIndex, UserInfoStore } from '../domain/ports';
 import type { UserStore } from '../domain/users';
-import { tracer } from '../observability';
 import { config, once, provisions } from './runtime';
 
 export function dynamo(): DynamoDBDocumentClient {
-  return provisions().db ?? once('dynamo', () => tracer.captureAWSv3Client(createDynamoClient(config())));
+  return provisions().db ?? once('dynamo', () => createDynamoClient(config()));
 }
 
 const table = () => config().tableName;

@@ -38,14 +38,16 @@ export function once<T>(key: string, make: () => T): T {
   return cache.get(key) as T;
 }
 
-/** A failed async build (e.g. Secrets Manager throttled at a cold start) is retried by the next invocation. */
-export function onceAsync<T>(key: string, make: () => Promise<T>): Promise<T> {
-  return once(key, () =>
-    make().catch((error: unknown) => {
-      cache.delete(key);
-      throw error;
-    }),
-  );
+/** `make()` at most once per `maxAgeMs` per container; a failure is retried by the next call. */
+export function cachedAsync<T>(key: string, maxAgeMs: number, make: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key) as { value: Promise<T>; at: number } | undefined;
+  if (cached !== undefined && Date.now() - cached.at < maxAgeMs) return cached.value;
+  const value = make().catch((error: unknown) => {
+    cache.delete(key);
+    throw error;
+  });
+  cache.set(key, { value, at: Date.now() });
+  return value;
 }
 
 export function config(): Config {

@@ -3,11 +3,10 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '../adapters/s3-client';
 import { S3ContentStore } from '../adapters/s3-content-store';
 import type { ContentStore } from '../domain/ports';
-import { tracer } from '../observability';
 import { config, once, provisions } from './runtime';
 
 export function s3(): S3Client {
-  return provisions().s3 ?? once('s3', () => tracer.captureAWSv3Client(createS3Client(config())));
+  return provisions().s3 ?? once('s3', () => createS3Client(config()));
 }
 
 export const contentStore = (): ContentStore =>

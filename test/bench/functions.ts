@@ -22,7 +22,7 @@ export interface Bundle {
 /** Bundles every function into `outDir` in one esbuild run (one .mjs per function, as Lambda gets it). */
 export async function bundleFunctions(outDir: string): Promise<Bundle[]> {
   await build({
-    entryPoints: Object.fromEntries(FUNCTIONS.map((name) => [name, join(lambdaDir, `${name}.ts`)])),
+    entryPoints: Object.fromEntries(FUNCTIONS.map((name) => [name, join(lambdaDir, 'functions', `${name}.ts`)])),
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
