@@ -18,8 +18,15 @@ import {
 /** Actions per level; 'write' includes 'read' because every write first reads the record it changes. */
 export const TABLE_ACTIONS: Readonly<Record<Access, readonly string[]>> = {
   none: [],
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  write: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
 };
 
 export const BUCKET_ACTIONS: Readonly<Record<Access, readonly string[]>> = {

@@ -2,7 +2,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserInfoStore } from '../domain/ports';
 
-const key = (userId: string) => ({ pk: `user#${userId}`, sk: 'userinfo' });
+export const userInfoKey = (userId: string) => ({ pk: `user#${userId}`, sk: 'userinfo' });
 
 export class DynamoUserInfoStore implements UserInfoStore {
   constructor(
@@ -11,11 +11,11 @@ export class DynamoUserInfoStore implements UserInfoStore {
   ) {}
 
   async get(userId: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(userId) }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: userInfoKey(userId) }));
     return typeof Item?.info === 'string' ? Item.info : undefined;
   }
 
   async put(userId: string, info: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key(userId), info } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...userInfoKey(userId), info } }));
   }
 }

@@ -38,7 +38,11 @@ export function rightsOf(record: FileRecord, userId: string, ceiling: Rights = '
 
 /** The file, if `userId` may read it: 404 for no file (or one in the trash) and for a user it was not given. */
 export async function readableFile(files: FileStore, fileId: string, userId: string): Promise<FileRecord> {
-  const record = await files.get(fileId);
+  return readable(await files.get(fileId), fileId, userId);
+}
+
+/** The record, if `userId` may read it (the read that found it was the request's own). */
+export function readable(record: FileRecord | undefined, fileId: string, userId: string): FileRecord {
   if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
   if (!canRead(record, userId)) throw new NotPermittedError(`${userId} may not read file ${fileId}`);
   return record;

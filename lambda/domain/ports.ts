@@ -38,6 +38,8 @@ export type WriteResult =
 export interface FileStore {
   /** A strongly consistent read of the file's record, trashed or not; undefined when there is none. */
   get(fileId: string): Promise<FileRecord | undefined>;
+  /** The record and the user's PutUserInfo string in one request: CheckFileInfo's reads. */
+  getForUser(fileId: string, userId: string): Promise<{ record: FileRecord | undefined; userInfo: string | undefined }>;
   /** Creates the record; false when a file with this id already exists. */
   create(record: FileRecord): Promise<boolean>;
   /**

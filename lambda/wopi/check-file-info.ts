@@ -1,20 +1,19 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
-import { readableFile } from '../domain/access';
+import { readable } from '../domain/access';
 import { checkFileInfo as fileInfo } from '../domain/file-info';
 import type { Stores } from '../domain/ports';
 import { hostPageUrls } from '../http/host-page-url';
 import type { WopiOperation } from '../http/operation';
 import { json } from '../http/wopi-response';
 
-export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'userInfo' | 'contents'>> = {
+export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'contents'>> = {
   name: 'CheckFileInfo',
   needs: 'read',
   run: async (req, ctx) => {
     const { grant } = ctx;
-    const [record, userInfo] = await Promise.all([
-      readableFile(ctx.files, req.fileId, grant.userId),
-      ctx.userInfo.get(grant.userId),
-    ]);
+    const found = await ctx.files.getForUser(req.fileId, grant.userId);
+    const record = readable(found.record, req.fileId, grant.userId);
+    const { userInfo } = found;
     const { offerFileUrl, downloadUrlTtlSeconds } = ctx.config;
     const fileUrl = offerFileUrl
       ? await ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds)

@@ -12,8 +12,15 @@ import { type Access, type Route, routeKey, routes } from '../../lambda/routes';
 // in the stack fails this test instead of moving the expectation with it.
 const TABLE_ACTIONS: Record<Access, string[]> = {
   none: [],
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  write: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
 };
 const BUCKET_ACTIONS: Record<Access, string[]> = {
   none: [],

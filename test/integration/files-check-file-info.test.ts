@@ -64,7 +64,7 @@ describe('CheckFileInfo', () => {
     });
   });
 
-  it('costs two DynamoDB reads (the record and the user info, in parallel) and no S3 request: FileUrl is presigned locally', async () => {
+  it('costs one DynamoDB request (the record and the user info in one BatchGetItem) and no S3 request: FileUrl is presigned locally', async () => {
     // Prepare
     const file = await host.addFile('counted');
     const token = await host.token(file.fileId);
@@ -74,7 +74,7 @@ describe('CheckFileInfo', () => {
     // Assess
     expect(res.status).toBe(200);
     expect(((await res.json()) as { FileUrl?: string }).FileUrl).toMatch(/^http/);
-    expect(Object.fromEntries(host.requests.counts)).toEqual({ 'dynamodb.GetItem': 2 });
+    expect(Object.fromEntries(host.requests.counts)).toEqual({ 'dynamodb.BatchGetItem': 1 });
   });
 
   it('"LastModifiedTime (ISO 8601 UTC)"', async () => {
