@@ -1,0 +1,104 @@
+// Items written before the current layout (shares beside the owner, a check-out stored as a kind of lock, no
+// state, revision or activity) keep working: reads see them as the same file, and the first write that meets one
+// brings it to the current layout once, then does what it was asked.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
+import { newContentKey, sha256Base64 } from '../../lambda/domain/content-keys';
+import { newFileId } from '../../lambda/domain/file-id';
+import { lockMismatch, mismatchWith } from '../support/lock-calls';
+import { checkFileInfo, currentBytes, lockFile, putFile, recordOf } from '../support/wopi-files';
+import { startTestHost, type TestHost } from '../support/wopi-host';
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(() => host.close());
+
+/** A file as the earlier layout stored it, written straight into the table. */
+async function legacyFile(extra: Record<string, unknown> = {}): Promise<string> {
+  const fileId = newFileId();
+  const contentKey = newContentKey(fileId);
+  const bytes = Buffer.from('written long ago');
+  await host.deps.contents.put(contentKey, bytes);
+  const db = createDynamoClient(host.deps.config);
+  await db.send(
+    new PutCommand({
+      TableName: host.deps.config.tableName,
+      Item: {
+        pk: `file#${fileId}`,
+        sk: 'file',
+        fileId,
+        name: 'legacy.docx',
+        ownerId: 'legacy-owner',
+        content: {
+          version: 1,
+          contentKey,
+          size: bytes.byteLength,
+          sha256: sha256Base64(bytes),
+          modifiedAt: host.clock.now(),
+          modifiedBy: 'legacy-owner',
+        },
+        versions: [],
+        shares: { 'legacy-editor': 'edit', 'legacy-viewer': 'view' },
+        ...extra,
+      },
+    }),
+  );
+  db.destroy();
+  return fileId;
+}
+
+describe('items of the earlier layout', () => {
+  it("are read as the same file: the owner's and the sharees' roles, the content", async () => {
+    // Prepare
+    const fileId = await legacyFile();
+    // Act
+    const asEditor = await checkFileInfo(host, fileId, await host.token(fileId, 'write', { userId: 'legacy-editor' }));
+    const asViewer = await checkFileInfo(host, fileId, await host.token(fileId, 'write', { userId: 'legacy-viewer' }));
+    const asStranger = await checkFileInfo(host, fileId, await host.token(fileId, 'write', { userId: 'stranger' }));
+    // Assess
+    expect(((await asEditor.json()) as { UserCanWrite: boolean }).UserCanWrite).toBe(true);
+    expect(((await asViewer.json()) as { UserCanWrite: boolean }).UserCanWrite).toBe(false);
+    expect(asStranger.status).toBe(404);
+  });
+
+  it('take a lock and a save: the first write brings the item to the current layout, once', async () => {
+    // Prepare
+    const fileId = await legacyFile();
+    const token = await host.token(fileId, 'write', { userId: 'legacy-editor' });
+    // Act
+    const locked = await lockFile(host, fileId, 'L', token);
+    const saved = await putFile(host, fileId, 'saved after the upgrade', { 'X-WOPI-Lock': 'L' }, token);
+    // Assess
+    expect([locked.status, saved.status]).toEqual([200, 200]);
+    expect((await currentBytes(host, fileId)).toString()).toBe('saved after the upgrade');
+    const record = await recordOf(host, fileId);
+    expect(record.access).toEqual({ 'legacy-owner': 'owner', 'legacy-editor': 'edit', 'legacy-viewer': 'view' });
+  });
+
+  it("read a check-out stored as a lock as the person's check-out, which the holder's session may edit under", async () => {
+    // Prepare
+    const fileId = await legacyFile({
+      lockId: 'checkout-old',
+      lockExpiresAt: 8.64e15,
+      lockedBy: 'legacy-editor',
+      lockedByName: 'Lena Legacy',
+      lockKind: 'checkout',
+    });
+    // Act
+    const byOwner = await lockFile(host, fileId, 'owner-session');
+    const byHolder = await lockFile(
+      host,
+      fileId,
+      'holder-session',
+      await host.token(fileId, 'write', { userId: 'legacy-editor' }),
+    );
+    // Assess
+    expect(lockMismatch(byOwner)).toEqual(mismatchWith(''));
+    expect(byOwner.headers.get('x-wopi-lockfailurereason')).toBe('File is checked out by Lena Legacy');
+    expect(byHolder.status).toBe(200);
+    expect((await recordOf(host, fileId)).checkOut?.holder).toBe('legacy-editor');
+  });
+});
