@@ -1,7 +1,7 @@
 // Items written before the current layout (shares beside the owner, a check-out stored as a kind of lock, no
 // state, revision or activity) keep working: reads see them as the same file, and the first write that meets one
 // brings it to the current layout once, then does what it was asked.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { newContentKey, sha256Base64 } from '../../lambda/domain/content-keys';
@@ -50,6 +50,16 @@ async function legacyFile(extra: Record<string, unknown> = {}): Promise<string> 
   return fileId;
 }
 
+async function rawItem(fileId: string): Promise<Record<string, unknown> | undefined> {
+  const db = createDynamoClient(host.deps.config);
+  const key = { pk: `file#${fileId}`, sk: 'file' };
+  const { Item } = await db.send(
+    new GetCommand({ TableName: host.deps.config.tableName, Key: key, ConsistentRead: true }),
+  );
+  db.destroy();
+  return Item;
+}
+
 describe('items of the earlier layout', () => {
   it("are read as the same file: the owner's and the sharees' roles, the content", async () => {
     // Prepare
@@ -76,6 +86,8 @@ describe('items of the earlier layout', () => {
     expect((await currentBytes(host, fileId)).toString()).toBe('saved after the upgrade');
     const record = await recordOf(host, fileId);
     expect(record.access).toEqual({ 'legacy-owner': 'owner', 'legacy-editor': 'edit', 'legacy-viewer': 'view' });
+    const item = await rawItem(fileId);
+    expect({ state: item?.state, shares: item?.shares }).toEqual({ state: 'active', shares: undefined });
   });
 
   it("read a check-out stored as a lock as the person's check-out, which the holder's session may edit under", async () => {
