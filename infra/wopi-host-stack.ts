@@ -1,7 +1,6 @@
 // The WOPI host on AWS: an HTTP API with one Lambda function per row of the route table, the file/lock
 // table, the contents bucket, the token signing key and the daily orphan sweep. Nothing here names a route:
 // rows come from routes.ts.
-import { fileURLToPath } from 'node:url';
 import { type App, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -19,11 +18,11 @@ import { RECOVERY_PREFIX } from '../lambda/domain/content-keys';
 import { parseJsonObject } from '../lambda/json-object';
 import { type Route, routeKey, routes } from '../lambda/routes';
 import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../lambda/table-schema';
+import { FUNCTIONS_DIR } from './bundle-options';
 import { OrphanSweep } from './constructs/orphan-sweep';
 import { RouteFunction } from './constructs/route-function';
 
 export const STACK_NAME = 'WopiHost';
-const FUNCTIONS_DIR = fileURLToPath(new URL('../lambda/functions', import.meta.url));
 /** WOPI's lock lifetime (spec: 30 minutes); the functions read it as WOPI_LOCK_TTL_SECONDS. */
 const LOCK_TTL_SECONDS = 30 * 60;
 /**

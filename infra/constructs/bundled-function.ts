@@ -8,6 +8,7 @@ import { type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { BUNDLE_OPTIONS } from '../bundle-options';
 
 export interface BundledFunctionOptions {
   /** Absolute path of the entry module, which exports `handler`. */
@@ -32,18 +33,16 @@ export function bundledFunctionProps(options: BundledFunctionOptions): NodejsFun
     logGroup: options.logGroup,
     tracing: lambda.Tracing.ACTIVE,
     environment: { NODE_OPTIONS: '--enable-source-maps', ...options.environment },
+    // infra/bundle-options.ts, in NodejsFunction's words.
     bundling: {
       format: OutputFormat.ESM,
-      target: 'node22',
-      minify: true,
-      sourceMap: true,
-      // Maps give file:line in stack traces; the sources themselves would only make the upload bigger.
-      sourcesContent: false,
-      mainFields: ['module', 'main'],
-      // esbuild's ESM output has no `require`; CommonJS dependencies inside the bundle still call it.
-      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      // Bundle the AWS SDK v3 too: tree-shaken, and pinned to the version the tests ran against.
-      externalModules: [],
+      target: BUNDLE_OPTIONS.target,
+      minify: BUNDLE_OPTIONS.minify,
+      sourceMap: BUNDLE_OPTIONS.sourcemap,
+      sourcesContent: BUNDLE_OPTIONS.sourcesContent,
+      mainFields: [...BUNDLE_OPTIONS.mainFields],
+      banner: BUNDLE_OPTIONS.banner.js,
+      externalModules: [...BUNDLE_OPTIONS.external],
       forceDockerBundling: false,
     },
   };

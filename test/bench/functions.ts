@@ -3,12 +3,10 @@
 import { execFile } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
 import { routes } from '../../lambda/routes';
-
-const lambdaDir = fileURLToPath(new URL('../../lambda/', import.meta.url));
 
 /** Every function the stack deploys: one per route entry, and the scheduled orphan sweep. */
 export const FUNCTIONS: readonly string[] = [...new Set(routes.map((route) => route.entry)), 'sweep-orphans'];
@@ -22,20 +20,10 @@ export interface Bundle {
 /** Bundles every function into `outDir` in one esbuild run (one .mjs per function, as Lambda gets it). */
 export async function bundleFunctions(outDir: string): Promise<Bundle[]> {
   await build({
-    entryPoints: Object.fromEntries(FUNCTIONS.map((name) => [name, join(lambdaDir, 'functions', `${name}.ts`)])),
+    ...BUNDLE_OPTIONS,
+    entryPoints: Object.fromEntries(FUNCTIONS.map((name) => [name, join(FUNCTIONS_DIR, `${name}.ts`)])),
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    // As deployed: an external map without sources, which NODE_OPTIONS=--enable-source-maps loads at start.
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    // esbuild's ESM output has no `require`; CommonJS dependencies inside the bundle still call it.
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     logLevel: 'error',
   });
   writeFileSync(join(outDir, INVOKER), invoker);

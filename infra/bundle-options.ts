@@ -1,0 +1,34 @@
+// How every function is bundled, stated once: the stack hands these to NodejsFunction (esbuild, no Docker), and the
+// bundle-size test and `npm run bench` build the same bundles with esbuild directly.
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+
+/** lambda/functions/, where each deployed entry lives. */
+export const FUNCTIONS_DIR = fileURLToPath(new URL('../lambda/functions', import.meta.url));
+
+// esbuild's ESM output has no `require`; CommonJS dependencies inside the bundle still call it.
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The esbuild options of a deployed bundle (everything but entry points and output). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  // Maps give file:line in stack traces; the sources themselves would only make the upload bigger.
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  banner: { js: ESM_REQUIRE_BANNER },
+  // The AWS SDK is bundled too: tree-shaken, and pinned to the version the tests ran against.
+  external: [],
+} as const satisfies BuildOptions;
+
+/**
+ * The most a bundle may weigh (bytes of index.mjs), by what its route may touch, a little above what such bundles
+ * weigh today: a change that pulls a client or library into a function that does not use it fails
+ * test/infra/bundles.test.ts. No S3 client fits in the budget of a function that never touches S3.
+ */
+export const BUNDLE_BUDGET_BYTES = { withoutS3: 520_000, withS3: 660_000 } as const;

@@ -1,0 +1,54 @@
+// Each function's bundle, built as the stack builds it (infra/bundle-options.ts), stays within the budget of what
+// its route may touch: pulling a client or library into a function that never uses it fails here.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGET_BYTES, BUNDLE_OPTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
+import { routes } from '../../lambda/routes';
+
+const outDir = mkdtempSync(join(tmpdir(), 'wopi-bundles-'));
+// The sweep touches S3 like the routes whose bucket access is not 'none'.
+const functions = [
+  ...new Map(routes.map((route) => [route.entry, route.bucket !== 'none'])),
+  ['sweep-orphans', true] as const,
+];
+
+beforeAll(async () => {
+  await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: Object.fromEntries(functions.map(([entry]) => [entry, join(FUNCTIONS_DIR, `${entry}.ts`)])),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+}, 120_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('function bundles', () => {
+  it.each(functions)('%s stays within its budget (S3: %s)', (entry, touchesS3) => {
+    // GIVEN the function's bundle WHEN weighed
+    const bytes = statSync(join(outDir, `${entry}.mjs`)).size;
+    // THEN it is within the budget of what its route may touch
+    expect(bytes).toBeLessThanOrEqual(touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3);
+  });
+
+  it('the budget without S3 is smaller than the S3 client alone adds, so it can catch one', async () => {
+    // GIVEN a function that never touches S3, and the same bundle with the S3 content store pulled in
+    const probe = join(outDir, 'probe.ts');
+    writeFileSync(
+      probe,
+      `export * from ${JSON.stringify(join(FUNCTIONS_DIR, 'docspace-lock.ts'))};\nexport { contentStore } from ${JSON.stringify(join(FUNCTIONS_DIR, '../wiring/s3.ts'))};\n`,
+    );
+    await build({
+      ...BUNDLE_OPTIONS,
+      entryPoints: { probe },
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+    });
+    // WHEN weighed THEN it no longer fits
+    expect(statSync(join(outDir, 'probe.mjs')).size).toBeGreaterThan(BUNDLE_BUDGET_BYTES.withoutS3);
+  });
+});
