@@ -192,6 +192,7 @@ export class WopiHostStack extends Stack {
       functionsDir: FUNCTIONS_DIR,
       table: this.table,
       bucket: this.bucket,
+      tokenSecret: this.tokenSecret,
       environment,
     });
     // `sam local invoke SweepOrphansFunction -e events/sweep-orphans.json`, as for the routes.
