@@ -13,6 +13,8 @@ export interface RouteFunctionProps extends GrantTargets {
   /** Absolute path of lambda/functions/, where `<route.entry>.ts` lives. */
   readonly functionsDir: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** Concurrent executions set aside for this function (and its ceiling); unset: the account's shared pool. */
+  readonly reservedConcurrency?: number | undefined;
 }
 
 export class RouteFunction extends Construct {
@@ -27,10 +29,8 @@ export class RouteFunction extends Construct {
     this.role = role;
     for (const statement of grantStatements(route.grants, props)) this.role.addToPrincipalPolicy(statement);
 
-    this.function = new NodejsFunction(
-      this,
-      'Function',
-      bundledFunctionProps({
+    this.function = new NodejsFunction(this, 'Function', {
+      ...bundledFunctionProps({
         entry: path.join(props.functionsDir, `${route.entry}.ts`),
         role,
         logGroup,
@@ -41,7 +41,8 @@ export class RouteFunction extends Construct {
         // Just under the HTTP API's 30 s integration limit, so the function, not API Gateway, reports a timeout.
         timeout: Duration.seconds(29),
       }),
-    );
+      reservedConcurrentExecutions: props.reservedConcurrency,
+    });
 
     acknowledgeBundledFunctionFindings(this);
     acknowledgeObjectPrefixes(this, route.grants, props.bucket);

@@ -317,6 +317,25 @@ describe('WopiHost stack', () => {
     });
   });
 
+  describe('throttling and concurrency', () => {
+    it('throttles the API stage at 100 requests per second with bursts of 200 when the context sets neither', () => {
+      // GIVEN no throttle context WHEN synthesized THEN the $default stage's route settings carry the defaults
+      synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      });
+    });
+
+    it('reserves no concurrency for any function when the context sets none, so a new account can deploy', () => {
+      // GIVEN no reservedConcurrency context WHEN synthesized
+      const reserved = ofType(synthesized.resources, 'AWS::Lambda::Function').map(
+        ([, fn]) => fn.Properties?.ReservedConcurrentExecutions,
+      );
+      // THEN every function draws on the account's shared pool
+      expect(reserved.filter((value) => value !== undefined)).toEqual([]);
+    });
+  });
+
   describe('table', () => {
     it('has the pk/sk key schema, on-demand billing, point-in-time recovery and the expiresAt TTL', () => {
       // GIVEN the file/lock design WHEN synthesized THEN the table matches table-schema.ts
@@ -634,7 +653,33 @@ describe('WopiHost stack with context options', () => {
       checkFileInfoExtra: '{"PostMessageOrigin": "https://app.example.com"}',
       frameAncestors: "'self' https://app.example.com",
       deletionProtection: 'false',
+      throttleRate: '25',
+      throttleBurst: '50',
+      reservedConcurrency: '5',
     });
+  });
+
+  it('throttles the API stage at the throttleRate and throttleBurst the context sets', () => {
+    // GIVEN throttleRate=25 and throttleBurst=50 WHEN synthesized THEN the stage's route settings carry them
+    synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 25, ThrottlingBurstLimit: 50 },
+    });
+  });
+
+  it("reserves the context's reservedConcurrency for each route's function", () => {
+    // GIVEN reservedConcurrency=5 WHEN synthesized
+    const reserved = routes.map(
+      (route) =>
+        synthesized.resources[functionIdOfRouteKey(synthesized.resources, routeKey(route)) ?? '']?.Properties
+          ?.ReservedConcurrentExecutions,
+    );
+    // THEN every route's function has 5 executions set aside (and at most 5)
+    expect(reserved).toEqual(routes.map(() => 5));
+  });
+
+  it('leaves the sweep, one run a day, to the shared pool whatever reservedConcurrency says', () => {
+    // GIVEN reservedConcurrency=5 WHEN synthesized THEN the sweep reserves nothing
+    expect(synthesized.resources[SWEEP_FUNCTION_ID]?.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
   });
 
   it('maps the custom domain to the API and publishes its URL', () => {
@@ -668,6 +713,22 @@ describe('WopiHost stack with context options', () => {
   it('turns off deletion protection when the context says so', () => {
     // GIVEN deletionProtection=false WHEN synthesized THEN the table allows deletion
     synthesized.template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+  });
+});
+
+describe('WopiHost stack with context values the synth refuses', () => {
+  it.each([
+    ['throttleRate', 'fast'],
+    ['throttleRate', '0'],
+    ['throttleBurst', '2.5'],
+    ['throttleBurst', '-10'],
+    ['reservedConcurrency', '0'],
+    ['reservedConcurrency', 'ten'],
+  ])('fails the synth naming %s when it is "%s"', (key, value) => {
+    // GIVEN the context value WHEN synthesized THEN the synth stops with a message that names the key and the value
+    expect(() => synthesize({ [key]: value })).toThrow(
+      new RegExp(`^Context ${key} must be a positive (whole )?number of .+, got "${value}"$`),
+    );
   });
 });
 
