@@ -32,6 +32,13 @@ const LOCK_TTL_SECONDS = 30 * 60;
 const RECOVERY_DAYS = 30;
 /** Earlier contents kept per file after each save (WOPI_VERSIONS_KEPT). */
 const VERSIONS_KEPT = 10;
+/**
+ * The stage's steady rate (requests per second) and burst when the context sets none. An editing session makes a
+ * request every few seconds at most (lock refreshes, autosaves) and opening a document about five at once, so 100/s
+ * with room for 200 at once serves hundreds of people editing, while one runaway client stays far below the 10,000/s
+ * that every API of the account shares in the region, and keeps about 3-30 functions running (30-300 ms each).
+ */
+const DEFAULT_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 export interface WopiHostProps extends StackProps {
   /** Defaults to the table in routes.ts; tests pass their own rows. */
@@ -48,6 +55,12 @@ export interface WopiHostProps extends StackProps {
   readonly deletionProtection?: boolean;
   /** Keep the table and bucket when the stack is deleted (default true). */
   readonly retainData?: boolean;
+  /** The API stage's steady request rate per second (default DEFAULT_THROTTLE). */
+  readonly throttleRate?: number;
+  /** The API stage's burst: requests it takes at once before throttling to the rate (default DEFAULT_THROTTLE). */
+  readonly throttleBurst?: number;
+  /** Concurrent executions reserved for each route's function (default none: the account's shared pool). */
+  readonly reservedConcurrency?: number;
 }
 
 export class WopiHostStack extends Stack {
@@ -121,6 +134,11 @@ export class WopiHostStack extends Stack {
     const stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
+      // Past these, API Gateway answers 429 itself: no function runs, nothing is billed beyond the request.
+      throttle: {
+        rateLimit: props.throttleRate ?? DEFAULT_THROTTLE.rateLimit,
+        burstLimit: props.throttleBurst ?? DEFAULT_THROTTLE.burstLimit,
+      },
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: accessLogFormat() },
     });
     Validations.of(this.api).acknowledge({
@@ -173,6 +191,7 @@ export class WopiHostStack extends Stack {
         bucket: this.bucket,
         tokenSecret: this.tokenSecret,
         environment,
+        reservedConcurrency: props.reservedConcurrency,
       });
       // A stable logical id, so `sam local invoke FilesOverrideFunction` works against the synthesized template.
       (routeFunction.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId(`${id}Function`);
@@ -191,6 +210,7 @@ export class WopiHostStack extends Stack {
       functionsDir: FUNCTIONS_DIR,
       table: this.table,
       bucket: this.bucket,
+      tokenSecret: this.tokenSecret,
       environment,
     });
     // `sam local invoke SweepOrphansFunction -e events/sweep-orphans.json`, as for the routes.
@@ -224,6 +244,15 @@ export function propsFromContext(scope: Construct): WopiHostProps {
     if (value !== 'true' && value !== 'false') throw new Error(`Context ${key} must be true or false, got "${value}"`);
     return value === 'true';
   };
+  const positive = (key: string, integer: boolean, unit: string): number | undefined => {
+    const value = text(key);
+    if (value === undefined) return undefined;
+    const valid = (integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(value.trim()) && Number(value) > 0;
+    if (!valid) {
+      throw new Error(`Context ${key} must be a positive ${integer ? 'whole ' : ''}number of ${unit}, got "${value}"`);
+    }
+    return Number(value);
+  };
   const domainName = text('domainName');
   const certificateArn = text('certificateArn');
   if ((domainName === undefined) !== (certificateArn === undefined)) {
@@ -237,6 +266,9 @@ export function propsFromContext(scope: Construct): WopiHostProps {
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
     deletionProtection: flag('deletionProtection'),
     retainData: flag('retainData'),
+    throttleRate: positive('throttleRate', false, 'requests per second'),
+    throttleBurst: positive('throttleBurst', true, 'requests'),
+    reservedConcurrency: positive('reservedConcurrency', true, 'concurrent executions per function'),
   };
 }
 

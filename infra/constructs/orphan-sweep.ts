@@ -1,27 +1,31 @@
-// The orphan sweep (lambda/sweep-orphans.ts), run once a day by EventBridge: its own role, log group and exactly
-// the grants the sweep uses — list the two prefixes, read records and recovery copies, delete unreferenced objects.
+// The orphan sweep (lambda/functions/sweep-orphans.ts), run once a day by EventBridge: its own role, log group and
+// exactly the grants its declaration below names, as for a route.
 import * as path from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { FILE_KEY_PREFIXES } from '../../lambda/domain/content-keys';
-import {
-  acknowledgeBundledFunctionFindings,
-  bucketObjectsFinding,
-  bundledFunctionProps,
-  ownLogGroupAndRole,
-} from './bundled-function';
+import type { Grants } from '../../lambda/routes';
+import { acknowledgeBundledFunctionFindings, bundledFunctionProps, ownLogGroupAndRole } from './bundled-function';
+import { acknowledgeObjectPrefixes, type GrantTargets, grantStatements } from './grants';
 
-export interface OrphanSweepProps {
+/**
+ * The sweep lists the prefixes whose keys name a file, reads each listed file's record and recovery copies (Query),
+ * deletes the objects none of them points at, and purges a file whose time in the trash is over: its record and
+ * recovery copies (file#) and its owner's trash hint (user#). It signs and verifies nothing.
+ */
+export const SWEEP_GRANTS: Grants = {
+  tokenSecret: false,
+  table: { GetItem: ['file#'], Query: ['file#'], DeleteItem: ['file#', 'user#'] },
+  bucket: { ListBucket: FILE_KEY_PREFIXES, DeleteObject: FILE_KEY_PREFIXES },
+};
+
+export interface OrphanSweepProps extends GrantTargets {
   /** Absolute path of lambda/functions/, where sweep-orphans.ts lives. */
   readonly functionsDir: string;
-  readonly table: ITable;
-  readonly bucket: IBucket;
   readonly environment: Readonly<Record<string, string>>;
 }
 
@@ -32,25 +36,9 @@ export class OrphanSweep extends Construct {
 
   constructor(scope: Construct, id: string, props: OrphanSweepProps) {
     super(scope, id);
-    const { bucket } = props;
-
     const { logGroup, role } = ownLogGroupAndRole(this, 'Daily orphan sweep (sweep-orphans)');
     this.role = role;
-    const statements = [
-      // Each listed file's record (GetItem) and its recovery copies (Query) say which objects are still referenced.
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [props.table.tableArn] }),
-      // ListBucket is a bucket-level action; the condition keeps the listing to the prefixes the sweep owns.
-      new iam.PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': FILE_KEY_PREFIXES.map((prefix) => `${prefix}*`) } },
-      }),
-      new iam.PolicyStatement({
-        actions: ['s3:DeleteObject'],
-        resources: FILE_KEY_PREFIXES.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
-      }),
-    ];
-    for (const statement of statements) role.addToPrincipalPolicy(statement);
+    for (const statement of grantStatements(SWEEP_GRANTS, props)) role.addToPrincipalPolicy(statement);
 
     this.function = new NodejsFunction(
       this,
@@ -76,13 +64,6 @@ export class OrphanSweep extends Construct {
     });
 
     acknowledgeBundledFunctionFindings(this);
-    for (const prefix of FILE_KEY_PREFIXES) {
-      Validations.of(this).acknowledge({
-        id: bucketObjectsFinding(this, bucket, prefix),
-        reason:
-          `The sweep deletes objects whose keys it only learns by listing ${prefix}, so DeleteObject is granted on ` +
-          "that prefix of this one bucket's objects; it cannot read or write any object.",
-      });
-    }
+    acknowledgeObjectPrefixes(this, SWEEP_GRANTS, props.bucket);
   }
 }

@@ -2,6 +2,9 @@
 // hint under the user's partition, so each listing is one Query; the file's record stays the only truth.
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { SharedWith, TrashIndex } from '../domain/ports';
+import { USER_PARTITION } from './partition-keys';
+
+const userPartition = (userId: string) => `${USER_PARTITION}${userId}`;
 
 async function query(db: DynamoDBDocumentClient, tableName: string, pk: string, prefix: string, newestFirst = false) {
   const items: Record<string, unknown>[] = [];
@@ -26,18 +29,21 @@ export class DynamoSharedWith implements SharedWith {
 
   async add(userId: string, fileId: string): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: `user#${userId}`, sk: `shared#${fileId}`, fileId } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: userPartition(userId), sk: `shared#${fileId}`, fileId },
+      }),
     );
   }
 
   async remove(userId: string, fileId: string): Promise<void> {
     await this.db.send(
-      new DeleteCommand({ TableName: this.tableName, Key: { pk: `user#${userId}`, sk: `shared#${fileId}` } }),
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: userPartition(userId), sk: `shared#${fileId}` } }),
     );
   }
 
   async list(userId: string): Promise<string[]> {
-    return (await query(this.db, this.tableName, `user#${userId}`, 'shared#')).map((item) => String(item.fileId));
+    return (await query(this.db, this.tableName, userPartition(userId), 'shared#')).map((item) => String(item.fileId));
   }
 }
 
@@ -49,7 +55,7 @@ export class DynamoTrashIndex implements TrashIndex {
 
   // Sorted by when: an ISO time sorts as text.
   private static key(ownerId: string, fileId: string, at: number) {
-    return { pk: `user#${ownerId}`, sk: `trash#${new Date(at).toISOString()}#${fileId}` };
+    return { pk: userPartition(ownerId), sk: `trash#${new Date(at).toISOString()}#${fileId}` };
   }
 
   async add(ownerId: string, fileId: string, at: number): Promise<void> {
@@ -65,7 +71,7 @@ export class DynamoTrashIndex implements TrashIndex {
   }
 
   async list(ownerId: string): Promise<{ fileId: string; at: number }[]> {
-    const items = await query(this.db, this.tableName, `user#${ownerId}`, 'trash#', true);
+    const items = await query(this.db, this.tableName, userPartition(ownerId), 'trash#', true);
     return items.map((item) => ({ fileId: String(item.fileId), at: Number(item.at) }));
   }
 }

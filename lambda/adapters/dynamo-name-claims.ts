@@ -10,8 +10,12 @@ import {
   paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
 import type { NameClaim, NameClaims } from '../domain/ports';
+import { NAMES_PARTITION } from './partition-keys';
 
-const key = (namespace: string, name: string) => ({ pk: `names#${namespace}`, sk: `name#${name.toLowerCase()}` });
+const key = (namespace: string, name: string) => ({
+  pk: `${NAMES_PARTITION}${namespace}`,
+  sk: `name#${name.toLowerCase()}`,
+});
 
 function claimOf(item: Record<string, unknown>): NameClaim {
   return { name: String(item.name), fileId: String(item.fileId), claimedAt: Number(item.claimedAt ?? 0) };

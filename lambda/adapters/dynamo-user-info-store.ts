@@ -1,8 +1,9 @@
 // PutUserInfo's string, one item per user.
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserInfoStore } from '../domain/ports';
+import { USER_PARTITION } from './partition-keys';
 
-export const userInfoKey = (userId: string) => ({ pk: `user#${userId}`, sk: 'userinfo' });
+export const userInfoKey = (userId: string) => ({ pk: `${USER_PARTITION}${userId}`, sk: 'userinfo' });
 
 export class DynamoUserInfoStore implements UserInfoStore {
   constructor(

@@ -11,10 +11,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyInfo, User, UserStore } from '../domain/users';
 import { TTL_ATTRIBUTE } from '../table-schema';
+import { API_KEY_PARTITION, USER_PARTITION } from './partition-keys';
 
-const userKey = (userId: string) => ({ pk: `user#${userId}`, sk: 'profile' });
-const apiKeyKey = (keyHash: string) => ({ pk: `apikey#${keyHash}`, sk: 'apikey' });
-const userApiKeyKey = (userId: string, keyHash: string) => ({ pk: `user#${userId}`, sk: `apikey#${keyHash}` });
+const userKey = (userId: string) => ({ pk: `${USER_PARTITION}${userId}`, sk: 'profile' });
+const apiKeyKey = (keyHash: string) => ({ pk: `${API_KEY_PARTITION}${keyHash}`, sk: 'apikey' });
+const userApiKeyKey = (userId: string, keyHash: string) => ({
+  pk: `${USER_PARTITION}${userId}`,
+  sk: `apikey#${keyHash}`,
+});
 
 function userOf(item: Record<string, unknown>): User {
   return {
@@ -29,7 +33,7 @@ function userOf(item: Record<string, unknown>): User {
 function keyOf(item: Record<string, unknown>, userId: string): ApiKeyInfo {
   return {
     // Keys issued before the per-user listing have no keyHash attribute; their partition key holds it.
-    keyHash: typeof item.keyHash === 'string' ? item.keyHash : String(item.pk).replace('apikey#', ''),
+    keyHash: typeof item.keyHash === 'string' ? item.keyHash : String(item.pk).replace(API_KEY_PARTITION, ''),
     userId,
     createdAt: Number(item.createdAt ?? 0),
     ...(typeof item.keyExpiresAt === 'number' && { expiresAt: item.keyExpiresAt }),
@@ -116,7 +120,7 @@ export class DynamoUserStore implements UserStore {
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `user#${userId}`, ':prefix': 'apikey#' },
+        ExpressionAttributeValues: { ':pk': `${USER_PARTITION}${userId}`, ':prefix': 'apikey#' },
         ConsistentRead: true,
       },
     );

@@ -4,11 +4,12 @@ import type { Role, Share } from '../domain/access';
 import type { Activity } from '../domain/activity';
 import type { FileRecord, FileVersion } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
+import { FILE_PARTITION } from './partition-keys';
 
 const FILE_SORT_KEY = 'file';
 
 export function fileKey(fileId: string): { pk: string; sk: string } {
-  return { pk: `file#${fileId}`, sk: FILE_SORT_KEY };
+  return { pk: `${FILE_PARTITION}${fileId}`, sk: FILE_SORT_KEY };
 }
 
 export type FileState = 'active' | 'trashed';

@@ -9,9 +9,9 @@ import { BUNDLE_BUDGET_BYTES, BUNDLE_OPTIONS, FUNCTIONS_DIR } from '../../infra/
 import { routes } from '../../lambda/routes';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wopi-bundles-'));
-// The sweep touches S3 like the routes whose bucket access is not 'none'.
+// The sweep touches S3 like the routes granted any bucket action.
 const functions = [
-  ...new Map(routes.map((route) => [route.entry, route.bucket !== 'none'])),
+  ...new Map(routes.map((route) => [route.entry, route.grants.bucket !== undefined])),
   ['sweep-orphans', true] as const,
 ];
 

@@ -2,6 +2,7 @@
 // (counted), a hand-moved clock, and the local HTTP server that calls the same handlers as Lambda.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { DynamoFileStore } from '../../lambda/adapters/dynamo-file-store';
@@ -28,6 +29,8 @@ export interface HostOptions {
    * so it runs outside it: the counter sees what the host sends, not what the wrapper does.
    */
   readonly wrapDb?: (db: DynamoDBDocumentClient, config: Config) => void;
+  /** Adds middleware to the real S3 client, as wrapDb does to DynamoDB's. */
+  readonly wrapS3?: (s3: S3Client, config: Config) => void;
 }
 
 export interface TestHost {
@@ -76,6 +79,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   const db = createDynamoClient(config);
   const s3 = createS3Client(config);
   options.wrapDb?.(db, config);
+  options.wrapS3?.(s3, config);
   requests.attach(db, 'dynamodb');
   requests.attach(s3, 's3');
   const deps = await buildDeps(config, { clock, db, s3 });

@@ -1,6 +1,6 @@
 // The import direction the STYLE asks for: entry -> http + domain; domain -> nothing but itself; only adapters
 // (and the never-deployed local/ tools, and wiring/ for types) know the AWS SDK; each deployed entry loads only
-// what its route uses.
+// what its route uses; the CDK app reads lambda/'s tables and constants without loading the SDK.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { routes } from '../../lambda/routes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lambdaDir = join(root, 'lambda');
+const infraDir = join(root, 'infra');
 
 interface Import {
   /** Path of the importing file, relative to the repository, with forward slashes. */
@@ -40,7 +41,7 @@ function importsOf(path: string): Import[] {
   }));
 }
 
-const allImports = sourceFiles(lambdaDir).flatMap(importsOf);
+const allImports = [...sourceFiles(lambdaDir), ...sourceFiles(infraDir)].flatMap(importsOf);
 
 function isRelative(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../');
@@ -109,7 +110,9 @@ describe('architecture', () => {
 
   it('nothing under lambda/ imports infra/: the route table and table schema live in lambda/', () => {
     // Act
-    const intoInfra = allImports.filter((imp) => isRelative(imp.specifier) && target(imp).startsWith('infra/'));
+    const intoInfra = allImports.filter(
+      (imp) => imp.file.startsWith('lambda/') && isRelative(imp.specifier) && target(imp).startsWith('infra/'),
+    );
     // Assess
     expect(intoInfra.map(describeImport)).toEqual([]);
   });
@@ -144,9 +147,30 @@ describe('architecture', () => {
       const loaded = importClosure([`lambda/functions/${route.entry}.ts`]);
       const loadsS3 = loaded.some((file) => file.startsWith('lambda/adapters/s3-'));
       // Assess
-      expect(loadsS3).toBe(route.bucket !== 'none');
+      expect(loadsS3).toBe(route.grants.bucket !== undefined);
     },
   );
+
+  it.each(routes.map((route) => [route.entry, route] as const))(
+    '%s loads the signing key wiring only if its row grants the signing key',
+    (_entry, route) => {
+      // Act
+      const loaded = importClosure([`lambda/functions/${route.entry}.ts`]);
+      const loadsKey = loaded.includes('lambda/wiring/token-secret.ts');
+      // Assess
+      expect(loadsKey).toBe(route.grants.tokenSecret);
+    },
+  );
+
+  it('the CDK app (infra/) loads nothing that imports @aws-sdk/*: it reads routes, key prefixes and schema as plain data', () => {
+    // Prepare
+    const infraFiles = allImports.map((imp) => imp.file).filter((file) => file.startsWith('infra/'));
+    // Act
+    const loaded = new Set(importClosure(infraFiles));
+    const sdkImports = allImports.filter((imp) => loaded.has(imp.file) && imp.specifier.startsWith('@aws-sdk/'));
+    // Assess
+    expect(sdkImports.map(describeImport)).toEqual([]);
+  });
 });
 
 /** Every repository file reachable from `files` through relative imports. */

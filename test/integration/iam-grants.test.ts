@@ -1,0 +1,735 @@
+// Per-function IAM, proved on the emulators. Every operation of every route, on its success and refusal paths (and
+// the races and earlier-layout items that take other code paths), and the orphan sweep run against dynalite and
+// s3rver with a recorder on the real SDK clients; what their requests need from IAM is compared with the Grants the
+// stack turns into policies (lambda/routes.ts, infra/constructs/orphan-sweep.ts), both ways: a request the grants do
+// not allow would fail on AWS (too narrow), and a granted action or key prefix no run used is wider than needed.
+// Preparation goes through stores on clients of their own, which the recorder never sees.
+import { randomUUID } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SWEEP_GRANTS } from '../../infra/constructs/orphan-sweep';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
+import { fileKey } from '../../lambda/adapters/file-item';
+import { createS3Client } from '../../lambda/adapters/s3-client';
+import { mintHostLink } from '../../lambda/auth/host-link';
+import type { Share } from '../../lambda/domain/access';
+import { checkOut } from '../../lambda/domain/check-out';
+import { newContentKey } from '../../lambda/domain/content-keys';
+import { createFile } from '../../lambda/domain/create-file';
+import type { FileRecord } from '../../lambda/domain/file-record';
+import { lockFile, unlockAndRelock } from '../../lambda/domain/locks';
+import type { Stores } from '../../lambda/domain/ports';
+import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
+import { shareFile } from '../../lambda/domain/shares';
+import { trashFile } from '../../lambda/domain/trash';
+import { issueApiKey, type User } from '../../lambda/domain/users';
+import { handler as sweepOrphans } from '../../lambda/functions/sweep-orphans';
+import { type Grants, routeKey, routes } from '../../lambda/routes';
+import { buildDeps, type Deps } from '../../lambda/wiring/all';
+import { provide } from '../../lambda/wiring/runtime';
+import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
+import { collaboraDiscoveryXml } from '../support/discovery-xml';
+import {
+  type Authorization,
+  allowingGrant,
+  declaredGrants,
+  describeAuthorization,
+  IamRecorder,
+} from '../support/iam-grants';
+import { saveDepsOf, uniqueOwner, withReplaced, wopiUrl } from '../support/wopi-files';
+import { startTestHost, type TestHost } from '../support/wopi-host';
+
+const DAY = 24 * 3600_000;
+
+let host: TestHost;
+let discovery: DiscoveryServer;
+const recorder = new IamRecorder();
+/** Stores on clients of their own, unrecorded: what the tests prepare and interfere with. */
+let setup: Deps;
+let setupDb: DynamoDBDocumentClient;
+let setupS3: S3Client;
+
+beforeAll(async () => {
+  discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
+  host = await startTestHost({
+    env: {
+      // A WOPI client is configured, as in a deployment: CheckFileInfo then links the host page.
+      WOPI_DISCOVERY_URL: discovery.url,
+      WOPI_PROOF_KEYS: 'off',
+      WOPI_OFFER_FILE_URL: 'true',
+      // One copy per file, so a second refused save removes the first: the path that deletes copies.
+      WOPI_RECOVERY_KEPT: '1',
+    },
+    wrapDb: (db) => recorder.attach(db, 'dynamodb'),
+    wrapS3: (s3) => recorder.attach(s3, 's3'),
+  });
+  // S3 stamps objects with the real time, which the sweep compares with the host's clock.
+  host.clock.advance(Date.now() - host.clock.now());
+  setupDb = createDynamoClient(host.deps.config);
+  setupS3 = createS3Client(host.deps.config);
+  setup = await buildDeps(host.deps.config, { clock: host.clock, db: setupDb, s3: setupS3 });
+  useStores({});
+});
+afterAll(async () => {
+  await host.close();
+  setupDb.destroy();
+  setupS3.destroy();
+  await discovery.close();
+});
+
+/**
+ * Has the functions use the host's recorded stores, with `overrides` (fault injection), and hand them the signing
+ * key through a getter that records each time one asks for it: what GetSecretValue would fetch on AWS.
+ */
+function useStores(overrides: Partial<Stores>): void {
+  const { config, clock, discovery: client, tokenSecret } = host.deps;
+  provide({
+    config,
+    clock,
+    discovery: client,
+    stores: { ...host.deps, ...overrides },
+    get tokenSecret() {
+      recorder.signingKeyRead();
+      return tokenSecret;
+    },
+  });
+}
+
+/** The call, made while the functions use `overrides`. */
+async function withStores<T>(overrides: Partial<Stores>, call: () => Promise<T>): Promise<T> {
+  useStores(overrides);
+  try {
+    return await call();
+  } finally {
+    useStores({});
+  }
+}
+
+const now = () => host.clock.now();
+
+async function addFile(owner = uniqueOwner(), name = 'report.docx', bytes: Uint8Array = Buffer.from('hello')) {
+  return createFile(setup, { name, ownerId: owner, bytes }, now());
+}
+
+async function shareWith(file: FileRecord, userId: string, share: Share): Promise<void> {
+  await shareFile({ ...setup, now: now(), actor: file.ownerId }, file.fileId, userId, share);
+}
+
+function lockContext(userId: string) {
+  return { files: setup.files, now: now(), lockTtlMs: setup.config.lockTtlMs, userId, userName: userId };
+}
+
+async function lockAs(file: FileRecord, lockId: string, userId = file.ownerId): Promise<void> {
+  await lockFile(lockContext(userId), file.fileId, lockId);
+}
+
+/** Rewrites the file's item in the layout before `state` existed, which the next write brings up to date. */
+async function toEarlierLayout(file: FileRecord): Promise<void> {
+  await setupDb.send(
+    new UpdateCommand({
+      TableName: setup.config.tableName,
+      Key: fileKey(file.fileId),
+      UpdateExpression: 'REMOVE #state',
+      ExpressionAttributeNames: { '#state': 'state' },
+    }),
+  );
+}
+
+/** A save the file's lock refuses, kept as a recovery copy. */
+async function refusedSave(file: FileRecord): Promise<void> {
+  const request = { bytes: Buffer.from('a refused save'), saveContext: {}, expectedLastModified: undefined };
+  const saving = saveFile(saveDepsOf({ ...host, deps: setup }, file.ownerId), file.fileId, {
+    ...request,
+    requirement: putFileRequirement('not-the-lock'),
+  });
+  await expect(saving).rejects.toThrow();
+}
+
+/** A user with a profile and an API key. */
+async function person(): Promise<{ user: User; apiKey: string }> {
+  const user = { userId: `user-${randomUUID()}`, displayName: 'A Person' };
+  await setup.users.putUser(user);
+  return { user, apiKey: await issueApiKey(setup.users, user.userId, now()) };
+}
+
+async function checkOutAs(file: FileRecord, user: User): Promise<void> {
+  await checkOut({ files: setup.files, now: now() }, file.fileId, user);
+}
+
+/** A file of a person with an API key. */
+async function ownFile(): Promise<{ file: FileRecord; user: User; apiKey: string }> {
+  const owner = await person();
+  return { ...owner, file: await addFile(owner.user.userId) };
+}
+
+function override(file: FileRecord, name: string, headers: Record<string, string> = {}, body?: string) {
+  return host.wopi(file.fileId, { override: name, headers, ...(body !== undefined && { body }) });
+}
+
+function putFile(file: FileRecord, lockId: string, body = 'new bytes') {
+  return host.wopi(file.fileId, { path: '/contents', override: 'PUT', headers: { 'X-WOPI-Lock': lockId }, body });
+}
+
+function api(method: 'GET' | 'POST' | 'PUT', path: string, apiKey: string | undefined, body?: unknown) {
+  return fetch(`${host.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(apiKey !== undefined && { Authorization: `Bearer ${apiKey}` }),
+      ...(body !== undefined && { 'Content-Type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+}
+
+const docSpaceLock = (fileId: string, apiKey: string | undefined, lockFile: boolean) =>
+  api('PUT', `/api/2.0/files/file/${fileId}/lock`, apiKey, { lockFile });
+const superOffice = (fileId: string, apiKey: string, action: 'Lock' | 'Unlock', query = '') =>
+  api('POST', `/api/v1/Document/${fileId}/${action}${query}`, apiKey);
+
+/** A content store that runs `meanwhile` (unrecorded) just before it uploads under `prefix`: a change mid-save. */
+function uploadsAfter(prefix: string, meanwhile: () => Promise<void>): Partial<Stores> {
+  const contents = withReplaced(host.deps.contents, {
+    put: async (key, body) => {
+      if (key.startsWith(prefix)) await meanwhile();
+      await host.deps.contents.put(key, body);
+    },
+  });
+  return { contents };
+}
+
+interface Scenario {
+  /** The operation and the path it takes. */
+  readonly name: string;
+  /** The HTTP status that shows it took that path. */
+  readonly status: number;
+  /** Prepares with the unrecorded stores, then makes the one call whose requests are recorded. */
+  act(): Promise<{ status: number }>;
+}
+
+/** The scenarios per route key: every row of lambda/routes.ts needs its own, or the test below fails. */
+const routeScenarios = new Map<string, Scenario[]>([
+  [
+    'GET /wopi/files/{file_id}',
+    [
+      {
+        name: 'CheckFileInfo reads the record and the UserInfo string and presigns FileUrl',
+        status: 200,
+        act: async () => host.wopi((await addFile()).fileId, { method: 'GET' }),
+      },
+      {
+        name: 'CheckFileInfo of a file the user was not given',
+        status: 404,
+        act: async () => {
+          const file = await addFile();
+          return host.wopi(file.fileId, {
+            method: 'GET',
+            token: await host.token(file.fileId, 'read', { userId: 'x' }),
+          });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/files/{file_id}/contents',
+    [
+      {
+        name: 'GetFile answers the bytes',
+        status: 200,
+        act: async () => host.wopi((await addFile()).fileId, { method: 'GET', path: '/contents' }),
+      },
+      {
+        name: 'GetFile redirects to a presigned GET when the bytes are larger than a response',
+        status: 302,
+        act: async () => {
+          const file = await addFile(uniqueOwner(), 'large.docx', Buffer.alloc(5 * 1024 * 1024, 1));
+          return fetch(await wopiUrl(host, file.fileId, '/contents'), { redirect: 'manual' });
+        },
+      },
+      {
+        name: 'GetFile refuses a file larger than X-WOPI-MaxExpectedSize',
+        status: 412,
+        act: async () =>
+          host.wopi((await addFile()).fileId, {
+            method: 'GET',
+            path: '/contents',
+            headers: { 'X-WOPI-MaxExpectedSize': '1' },
+          }),
+      },
+    ],
+  ],
+  [
+    'POST /wopi/files/{file_id}/contents',
+    [
+      {
+        name: 'PutFile by the lock holder uploads and commits',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return putFile(file, 'L1');
+        },
+      },
+      {
+        name: 'PutFile with another lock ID is kept as a recovery copy',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return putFile(file, 'other');
+        },
+      },
+      {
+        name: 'PutFile refused again removes the copy beyond WOPI_RECOVERY_KEPT',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          await refusedSave(file);
+          return putFile(file, 'other');
+        },
+      },
+      {
+        name: 'PutFile whose lock changes during the upload copies the upload to a recovery copy',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          const relock = () => unlockAndRelock(lockContext(file.ownerId), file.fileId, 'L1', 'L2');
+          return withStores(uploadsAfter(`files/${file.fileId}/`, relock), () => putFile(file, 'L1'));
+        },
+      },
+      {
+        name: 'PutFile by a viewer stores nothing',
+        status: 404,
+        act: async () => {
+          const file = await addFile();
+          await shareWith(file, 'viewer', 'view');
+          const token = await host.token(file.fileId, 'write', { userId: 'viewer' });
+          return host.wopi(file.fileId, { path: '/contents', override: 'PUT', body: 'x', token });
+        },
+      },
+    ],
+  ],
+  [
+    'POST /wopi/files/{file_id}',
+    [
+      {
+        name: 'Lock on an unlocked file',
+        status: 200,
+        act: async () => override(await addFile(), 'LOCK', { 'X-WOPI-Lock': 'L1' }),
+      },
+      {
+        name: 'Lock on a file locked with another ID',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return override(file, 'LOCK', { 'X-WOPI-Lock': 'L2' });
+        },
+      },
+      {
+        name: 'Lock on an item of the earlier layout, which is rewritten first',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await toEarlierLayout(file);
+          return override(file, 'LOCK', { 'X-WOPI-Lock': 'L1' });
+        },
+      },
+      {
+        name: 'GetLock',
+        status: 200,
+        act: async () => override(await addFile(), 'GET_LOCK'),
+      },
+      {
+        name: 'RefreshLock',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return override(file, 'REFRESH_LOCK', { 'X-WOPI-Lock': 'L1' });
+        },
+      },
+      {
+        name: 'Unlock',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return override(file, 'UNLOCK', { 'X-WOPI-Lock': 'L1' });
+        },
+      },
+      {
+        name: 'UnlockAndRelock',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await lockAs(file, 'L1');
+          return override(file, 'LOCK', { 'X-WOPI-Lock': 'L2', 'X-WOPI-OldLock': 'L1' });
+        },
+      },
+      {
+        name: 'Lock with a view token',
+        status: 404,
+        act: async () => {
+          const file = await addFile();
+          const token = await host.token(file.fileId, 'read');
+          return host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'L1' }, token });
+        },
+      },
+      {
+        name: 'PutRelativeFile with a suggested name creates a file',
+        status: 200,
+        act: async () => override(await addFile(), 'PUT_RELATIVE', { 'X-WOPI-SuggestedTarget': '.pdf' }, 'pdf'),
+      },
+      {
+        name: 'PutRelativeFile onto a taken name without overwrite suggests a free one',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          await addFile(file.ownerId, 'taken.docx');
+          return override(file, 'PUT_RELATIVE', { 'X-WOPI-RelativeTarget': 'taken.docx' }, 'bytes');
+        },
+      },
+      {
+        name: 'PutRelativeFile overwrites an unlocked file by a save',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          await addFile(file.ownerId, 'target.docx');
+          const headers = { 'X-WOPI-RelativeTarget': 'target.docx', 'X-WOPI-OverwriteRelativeTarget': 'true' };
+          return override(file, 'PUT_RELATIVE', headers, 'bytes');
+        },
+      },
+      {
+        name: 'PutRelativeFile onto a locked file keeps the bytes as its recovery copy, removing the one before',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          const target = await addFile(file.ownerId, 'target.docx');
+          await lockAs(target, 'L1');
+          await refusedSave(target);
+          const headers = { 'X-WOPI-RelativeTarget': 'target.docx', 'X-WOPI-OverwriteRelativeTarget': 'true' };
+          return override(file, 'PUT_RELATIVE', headers, 'bytes');
+        },
+      },
+      {
+        name: 'PutRelativeFile onto a file locked during the upload copies the upload to a recovery copy',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          const target = await addFile(file.ownerId, 'target.docx');
+          const headers = { 'X-WOPI-RelativeTarget': 'target.docx', 'X-WOPI-OverwriteRelativeTarget': 'true' };
+          const lock = () => lockAs(target, 'late');
+          return withStores(uploadsAfter(`files/${target.fileId}/`, lock), () =>
+            override(file, 'PUT_RELATIVE', headers, 'bytes'),
+          );
+        },
+      },
+      {
+        name: 'RenameFile moves the name claim',
+        status: 200,
+        act: async () => override(await addFile(), 'RENAME_FILE', { 'X-WOPI-RequestedName': 'renamed' }),
+      },
+      {
+        name: 'RenameFile to a name another file has',
+        status: 400,
+        act: async () => {
+          const file = await addFile();
+          await addFile(file.ownerId, 'taken.docx');
+          return override(file, 'RENAME_FILE', { 'X-WOPI-RequestedName': 'taken' });
+        },
+      },
+      {
+        name: 'DeleteFile moves the file to the trash and frees its name',
+        status: 200,
+        act: async () => override(await addFile(), 'DELETE'),
+      },
+      {
+        name: 'DeleteFile whose file is locked between its read and its write takes back the trash hint',
+        status: 409,
+        act: async () => {
+          const file = await addFile();
+          const trash = withReplaced(host.deps.trash, {
+            add: async (ownerId, fileId, at) => {
+              await host.deps.trash.add(ownerId, fileId, at);
+              await lockAs(file, 'meanwhile');
+            },
+          });
+          return withStores({ trash }, () => override(file, 'DELETE'));
+        },
+      },
+      {
+        name: 'PutUserInfo',
+        status: 200,
+        act: async () => override(await addFile(), 'PUT_USER_INFO', {}, 'info'),
+      },
+    ],
+  ],
+  [
+    'PUT /api/2.0/files/file/{file_id}/lock',
+    [
+      {
+        name: 'DocSpace check-out',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          return docSpaceLock(file.fileId, apiKey, true);
+        },
+      },
+      {
+        name: 'DocSpace undo of a check-out',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return docSpaceLock(file.fileId, apiKey, false);
+        },
+      },
+      {
+        name: 'DocSpace check-out of a file another user holds',
+        // DocSpace's answer to a refused change.
+        status: 403,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          const { user: editor } = await person();
+          await shareWith(file, editor.userId, 'edit');
+          await checkOutAs(file, editor);
+          return docSpaceLock(file.fileId, apiKey, true);
+        },
+      },
+      {
+        name: 'DocSpace check-out of an item of the earlier layout',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          await toEarlierLayout(file);
+          return docSpaceLock(file.fileId, apiKey, true);
+        },
+      },
+      {
+        name: 'DocSpace check-out without an API key',
+        status: 401,
+        act: async () => docSpaceLock((await addFile()).fileId, undefined, true),
+      },
+    ],
+  ],
+  [
+    'GET /api/2.0/files/file/{file_id}/protectusers',
+    [
+      {
+        name: 'DocSpace lists the users with access',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          await shareWith(file, (await person()).user.userId, 'view');
+          return api('GET', `/api/2.0/files/file/${file.fileId}/protectusers`, apiKey);
+        },
+      },
+      {
+        name: 'DocSpace listing of a file the user was not given',
+        status: 404,
+        act: async () => {
+          const { apiKey } = await person();
+          return api('GET', `/api/2.0/files/file/${(await addFile()).fileId}/protectusers`, apiKey);
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Document/{file_id}/Lock',
+    [
+      {
+        name: 'SuperOffice check-out',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          return superOffice(file.fileId, apiKey, 'Lock');
+        },
+      },
+      {
+        name: 'SuperOffice check-out of a file another user holds, answered as a Message result',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          const { user: editor } = await person();
+          await shareWith(file, editor.userId, 'edit');
+          await checkOutAs(file, editor);
+          return superOffice(file.fileId, apiKey, 'Lock', '?allowedReturnTypes=Message');
+        },
+      },
+      {
+        name: 'SuperOffice check-out of an item of the earlier layout',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          await toEarlierLayout(file);
+          return superOffice(file.fileId, apiKey, 'Lock');
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Document/{file_id}/Unlock',
+    [
+      {
+        name: 'SuperOffice undo of a check-out',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return superOffice(file.fileId, apiKey, 'Unlock');
+        },
+      },
+      {
+        name: 'SuperOffice undo of a check-out on an item of the earlier layout',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toEarlierLayout(file);
+          return superOffice(file.fileId, apiKey, 'Unlock');
+        },
+      },
+    ],
+  ],
+  [
+    'GET /host/files/{file_id}',
+    [
+      {
+        name: 'The host page for an API key mints an access token',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          return api('GET', `/host/files/${file.fileId}`, apiKey);
+        },
+      },
+      {
+        name: 'The host page for a short-lived link verifies the link',
+        status: 200,
+        act: async () => {
+          const { file, user } = await ownFile();
+          const grant = { fileId: file.fileId, userId: user.userId, rights: 'write' } as const;
+          const { link } = await mintHostLink(setup.tokenSecret, grant, now());
+          return api('GET', `/host/files/${file.fileId}?link=${encodeURIComponent(link)}`, undefined);
+        },
+      },
+      {
+        name: 'The host page of a file the user was not given',
+        status: 404,
+        act: async () => {
+          const { apiKey } = await person();
+          return api('GET', `/host/files/${(await addFile()).fileId}`, apiKey);
+        },
+      },
+    ],
+  ],
+]);
+
+const sweepScenarios: Scenario[] = [
+  {
+    name: 'The sweep deletes an unreferenced upload and an expired recovery copy, and purges a file long in the trash',
+    // The sweep answers no HTTP request: 200 stands for a run that finished.
+    status: 200,
+    act: async () => {
+      const file = await addFile();
+      await setup.contents.put(newContentKey(file.fileId), Buffer.from('an upload that was never committed'));
+      await refusedSave(file);
+      const trashed = await addFile();
+      await trashFile({ ...setup, now: now(), userId: trashed.ownerId }, trashed.fileId);
+      // Past the trash's and the recovery copies' keeping time (30 days each).
+      const later = 31 * DAY;
+      host.clock.advance(later);
+      try {
+        await sweepOrphans();
+        return { status: 200 };
+      } finally {
+        host.clock.advance(-later);
+      }
+    },
+  },
+];
+
+interface Run {
+  readonly status?: number;
+  readonly error?: unknown;
+  readonly authorizations: readonly Authorization[];
+}
+
+interface Subject {
+  readonly name: string;
+  readonly grants: Grants;
+  readonly scenarios: readonly Scenario[];
+}
+
+const subjects: Subject[] = [
+  ...routes.map((route) => ({
+    name: routeKey(route),
+    grants: route.grants,
+    scenarios: routeScenarios.get(routeKey(route)) ?? [],
+  })),
+  { name: 'the orphan sweep', grants: SWEEP_GRANTS, scenarios: sweepScenarios },
+];
+
+async function run(scenario: Scenario): Promise<Run> {
+  recorder.take();
+  try {
+    const { status } = await scenario.act();
+    return { status, authorizations: recorder.take() };
+  } catch (error) {
+    return { error, authorizations: recorder.take() };
+  }
+}
+
+it.each(routes.map((route) => [routeKey(route)]))(
+  '%s has scenarios here, so no row of lambda/routes.ts goes unchecked',
+  (key) => {
+    // Act
+    const scenarios = routeScenarios.get(key) ?? [];
+    // Assess
+    expect(scenarios.length).toBeGreaterThan(0);
+  },
+);
+
+describe.each(subjects)('$name', (subject) => {
+  const runs = new Map<string, Run>();
+  beforeAll(async () => {
+    for (const scenario of subject.scenarios) runs.set(scenario.name, await run(scenario));
+  });
+
+  it.each(subject.scenarios.map((scenario) => [scenario.name, scenario] as const))(
+    '%s: answers the status of that path',
+    (name, scenario) => {
+      // Act
+      const { status, error } = runs.get(name) ?? {};
+      // Assess
+      expect({ status, error }).toEqual({ status: scenario.status, error: undefined });
+    },
+  );
+
+  it.each(subject.scenarios.map((scenario) => [scenario.name] as const))(
+    '%s: sends only requests its grants allow (anything else would be refused on AWS)',
+    (name) => {
+      // Act
+      const refused = (runs.get(name)?.authorizations ?? []).filter(
+        (authorization) => allowingGrant(subject.grants, authorization) === undefined,
+      );
+      // Assess
+      expect(refused.map(describeAuthorization)).toEqual([]);
+    },
+  );
+
+  it('uses every action and key prefix its grants declare (none is wider than the operations need)', () => {
+    // Prepare
+    const used = new Set(
+      [...runs.values()].flatMap((run) =>
+        run.authorizations.map((authorization) => allowingGrant(subject.grants, authorization)),
+      ),
+    );
+    // Act
+    const unused = declaredGrants(subject.grants).filter((grant) => !used.has(grant));
+    // Assess
+    expect(unused).toEqual([]);
+  });
+});
