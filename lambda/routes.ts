@@ -5,7 +5,7 @@
 export type Access = 'none' | 'read' | 'write';
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path with {parameters}. */
   readonly path: string;
   /** Module under lambda/ that exports `handler`. */
@@ -21,8 +21,10 @@ export const routes: readonly Route[] = [
   // Lock, GetLock, RefreshLock, Unlock, UnlockAndRelock, PutRelativeFile, RenameFile, DeleteFile, PutUserInfo,
   // picked by X-WOPI-Override.
   { method: 'POST', path: '/wopi/files/{file_id}', entry: 'files-override', table: 'write', bucket: 'write' },
-  // Check-out in the shapes of ONLYOFFICE DocSpace (seed 003) and SuperOffice (seed 004).
+  // Check-out in the shapes of ONLYOFFICE DocSpace (seed 003) and SuperOffice (seed 004). A route that answers a
+  // document or associate number may give a file or user made before numbers its number, so it writes the table.
   { method: 'PUT', path: '/api/2.0/files/file/{file_id}/lock', entry: 'docspace-lock', table: 'write', bucket: 'none' },
+  { method: 'GET', path: '/api/2.0/files/file/{file_id}', entry: 'docspace-file', table: 'write', bucket: 'none' },
   {
     method: 'GET',
     path: '/api/2.0/files/file/{file_id}/protectusers',
@@ -33,14 +35,57 @@ export const routes: readonly Route[] = [
   {
     method: 'POST',
     path: '/api/v1/Document/{file_id}/Lock',
-    entry: 'superoffice-lock',
+    entry: 'superoffice-checkout',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-checkout-state',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-checkin',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-undo-checkout',
+    table: 'write',
+    bucket: 'none',
+  },
+  // What SuperOffice's own client (@superoffice/webapi DocumentAgent) calls: POST, the arguments in a JSON body.
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/CheckoutDocument',
+    entry: 'superoffice-agent-checkout',
     table: 'write',
     bucket: 'none',
   },
   {
     method: 'POST',
-    path: '/api/v1/Document/{file_id}/Unlock',
-    entry: 'superoffice-unlock',
+    path: '/api/v1/Agents/Document/GetCheckoutState',
+    entry: 'superoffice-agent-checkout-state',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/CheckinDocument',
+    entry: 'superoffice-agent-checkin',
+    table: 'write',
+    bucket: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/UndoCheckoutDocument',
+    entry: 'superoffice-agent-undo-checkout',
     table: 'write',
     bucket: 'none',
   },

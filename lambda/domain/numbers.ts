@@ -63,19 +63,13 @@ export async function documentNumberOf(deps: DocumentDeps, record: FileRecord, n
 }
 
 /**
- * The file a vendor API's {documentId} names, as `user` may see it, with its document number: all digits is a
- * document number; anything else is still one of our string ids (newFileId never makes an all-digit one).
+ * The file a vendor API's {documentId} names, as `user` may see it (404 otherwise): all digits is a document number;
+ * anything else is still one of our string ids (newFileId never makes an all-digit one).
  */
-export async function numberedFile(
-  deps: DocumentDeps,
-  documentId: string,
-  user: User,
-  now: number,
-): Promise<{ readonly record: FileRecord; readonly docNo: number }> {
+export async function addressedFile(deps: DocumentDeps, documentId: string, user: User): Promise<FileRecord> {
   const fileId = /^[0-9]+$/.test(documentId) ? await fileIdOfNumber(deps, documentId) : documentId;
   if (fileId === undefined || !isFileId(fileId)) throw new NotFoundError(`No document ${documentId}`);
-  const record = await visibleFile(deps.files, fileId, user);
-  return { record, docNo: await documentNumberOf(deps, record, now) };
+  return visibleFile(deps.files, fileId, user);
 }
 
 /** The file holding the document number, if any: a claim whose file does not carry the number is stale. */

@@ -8,11 +8,11 @@ import { createFile } from '../../lambda/domain/create-file';
 import { newFileId } from '../../lambda/domain/file-id';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import {
+  addressedFile,
   addUser,
   associateNumberOf,
   documentNumberOf,
   MAX_NUMBER,
-  numberedFile,
   parseNumber,
 } from '../../lambda/domain/numbers';
 import { startTestHost, type TestHost } from '../support/wopi-host';
@@ -114,15 +114,10 @@ describe('document numbers', () => {
     const record = await host.addFile();
     const owner = { userId: record.ownerId, displayName: 'Owner' };
     // Act
-    const byNumber = await numberedFile(host.deps, String(record.docNo), owner, host.clock.now());
-    const byId = await numberedFile(host.deps, record.fileId, owner, host.clock.now());
+    const byNumber = await addressedFile(host.deps, String(record.docNo), owner);
+    const byId = await addressedFile(host.deps, record.fileId, owner);
     // Assess
-    expect([byNumber.record.fileId, byNumber.docNo, byId.record.fileId, byId.docNo]).toEqual([
-      record.fileId,
-      record.docNo,
-      record.fileId,
-      record.docNo,
-    ]);
+    expect([byNumber.fileId, byId.fileId]).toEqual([record.fileId, record.fileId]);
   });
 
   it('a claim the file does not carry (a crash between claim and record) names nothing: 404', async () => {
@@ -133,7 +128,7 @@ describe('document numbers', () => {
     do stale = randomInt(1, MAX_NUMBER + 1);
     while (!(await host.deps.numbers.claim('docno', stale, record.fileId)));
     // Act
-    const found = numberedFile(host.deps, String(stale), owner, host.clock.now());
+    const found = addressedFile(host.deps, String(stale), owner);
     // Assess
     await expect(found).rejects.toMatchObject({ name: 'NotFoundError' });
   });
@@ -144,7 +139,7 @@ describe('document numbers', () => {
     const owner = { userId: record.ownerId, displayName: 'Owner' };
     // Act
     const answers = await Promise.allSettled(
-      ['2147483647', '2147483648', `0${record.docNo}`].map((id) => numberedFile(host.deps, id, owner, 0)),
+      ['2147483647', '2147483648', `0${record.docNo}`].map((id) => addressedFile(host.deps, id, owner)),
     );
     // Assess
     expect(answers.map((answer) => answer.status === 'rejected' && (answer.reason as Error).name)).toEqual([
