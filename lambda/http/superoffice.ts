@@ -13,8 +13,6 @@ export interface SuperOfficeArguments {
   readonly documentId: string;
   readonly allowedReturnTypes: readonly string[];
   readonly versionDescription: string | undefined;
-  /** Taken and ignored: this host keeps no extra fields on a version. */
-  readonly versionExtraFields: readonly string[];
 }
 
 /** Where a route finds its arguments; throws BadRequestError for what no SuperOffice server would take either. */
@@ -29,8 +27,8 @@ export const restArguments: ArgumentReader = (request) => {
   return {
     documentId: request.pathId ?? '',
     allowedReturnTypes: list('allowedReturnTypes'),
+    // versionExtraFields is not read: versions here have no extra fields.
     versionDescription: request.query.versionDescription,
-    versionExtraFields: list('versionExtraFields'),
   };
 };
 
@@ -45,11 +43,12 @@ export const agentArguments: ArgumentReader = (request) => {
   if (versionDescription !== undefined && typeof versionDescription !== 'string') {
     throw new BadRequestError('VersionDescription must be a string');
   }
+  // Checked, as SuperOffice would, then left: versions here have no extra fields.
+  stringList(body, 'VersionExtraFields');
   return {
     documentId: String(documentId),
     allowedReturnTypes: stringList(body, 'AllowedReturnTypes'),
     versionDescription,
-    versionExtraFields: stringList(body, 'VersionExtraFields'),
   };
 };
 

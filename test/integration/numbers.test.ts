@@ -95,6 +95,23 @@ describe('document numbers', () => {
     expect(stored.map((record) => record?.docNo)).toEqual(numbers);
   });
 
+  it('a file PutRelativeFile makes gets a number of its own when it is created', async () => {
+    // Prepare
+    const source = await host.addFile();
+    // Act
+    const res = await host.wopi(source.fileId, {
+      override: 'PUT_RELATIVE',
+      headers: { 'X-WOPI-SuggestedTarget': '.pdf' },
+      body: 'a copy',
+    });
+    // Assess
+    const { Url } = (await res.json()) as { Url: string };
+    const created = await host.deps.files.get(new URL(Url).pathname.split('/').pop() ?? '');
+    expect(created?.docNo).toEqual(expect.any(Number));
+    expect(created?.docNo).not.toBe(source.docNo);
+    expect((await claims('docno')).get(created?.docNo ?? 0)).toBe(created?.fileId);
+  });
+
   it('a file made before numbers gets one on first use, and ten racing first uses agree on it and leave one claim', async () => {
     // Prepare
     const record = await numberlessFile();

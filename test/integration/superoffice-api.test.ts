@@ -262,10 +262,11 @@ describe('Agents /api/v1/Agents/Document/<Method>', () => {
         { documentId: 1.5 },
         { documentId: file.docNo, allowedReturnTypes: 'Message' },
         { documentId: file.docNo, versionDescription: 7 },
+        { documentId: file.docNo, versionExtraFields: [1] },
       ].map((body) => agent('CheckinDocument', 'editor-1', body)),
     );
     // Assess
-    expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 400, 400, 400]);
+    expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
     expect(await jsonOf(answers[1] as Response)).toEqual({
       Error: true,
       ErrorType: 'BadRequest',
