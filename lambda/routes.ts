@@ -26,7 +26,7 @@ export interface Grants {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path with {parameters}. */
   readonly path: string;
   /** Module under lambda/ that exports `handler`. */
@@ -37,6 +37,33 @@ export interface Route {
 // Every WOPI operation verifies its access token. Updating a file's record may meet an item of the earlier layout,
 // which the adapter rewrites once with a PutItem (adapters/file-item.ts), so every route that updates one may put one.
 // The API routes authenticate with an API key (apikey#) and the user it belongs to (user#).
+/**
+ * DocSpace: authenticate (apikey#, user#), find the file by id or document number (docno#), change its record (an
+ * item of the earlier layout is rewritten once, file#), and answer its document number, which a file made before
+ * numbers gets on first use: a claim put, the record updated, the claim of a race's loser deleted.
+ */
+const DOCSPACE_GRANTS = {
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  UpdateItem: ['file#'],
+  PutItem: ['file#', 'docno#'],
+  DeleteItem: ['docno#'],
+} as const satisfies Grants['table'];
+
+/** SuperOffice's check-out, check-in and undo: as DocSpace, but its answers carry our file id, not the number. */
+const SUPEROFFICE_CHANGE_GRANTS = {
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  UpdateItem: ['file#'],
+  PutItem: ['file#'],
+} as const satisfies Grants['table'];
+
+/** SuperOffice's check-out state names the holder by associate number, which a user made before numbers gets now. */
+const SUPEROFFICE_STATE_GRANTS = {
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  UpdateItem: ['user#'],
+  PutItem: ['assoc#'],
+  DeleteItem: ['assoc#'],
+} as const satisfies Grants['table'];
+
 export const routes: readonly Route[] = [
   {
     method: 'GET',
@@ -77,7 +104,8 @@ export const routes: readonly Route[] = [
       table: {
         GetItem: ['file#', 'names#'],
         UpdateItem: ['file#'],
-        PutItem: ['file#', 'names#', 'user#'],
+        // A new file's document number is claimed at its creation (docno#).
+        PutItem: ['file#', 'names#', 'user#', 'docno#'],
         Query: ['file#'],
         DeleteItem: ['file#', 'names#', 'user#'],
       },
@@ -89,35 +117,73 @@ export const routes: readonly Route[] = [
     method: 'PUT',
     path: '/api/2.0/files/file/{file_id}/lock',
     entry: 'docspace-lock',
+    grants: { tokenSecret: false, table: DOCSPACE_GRANTS },
+  },
+  {
+    method: 'GET',
+    path: '/api/2.0/files/file/{file_id}',
+    entry: 'docspace-file',
+    // Reads, and numbers a file made before numbers (that update needs no item of the current layout).
     grants: {
       tokenSecret: false,
-      table: { GetItem: ['apikey#', 'user#', 'file#'], UpdateItem: ['file#'], PutItem: ['file#'] },
+      table: { GetItem: DOCSPACE_GRANTS.GetItem, UpdateItem: ['file#'], PutItem: ['docno#'], DeleteItem: ['docno#'] },
     },
   },
   {
     method: 'GET',
     path: '/api/2.0/files/file/{file_id}/protectusers',
     entry: 'docspace-protect-users',
-    // The record and the profile of each user it lists.
-    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'file#'] } },
+    // The record (by id or document number) and the profile of each user it lists.
+    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'file#', 'docno#'] } },
   },
   {
     method: 'POST',
     path: '/api/v1/Document/{file_id}/Lock',
-    entry: 'superoffice-lock',
-    grants: {
-      tokenSecret: false,
-      table: { GetItem: ['apikey#', 'user#', 'file#'], UpdateItem: ['file#'], PutItem: ['file#'] },
-    },
+    entry: 'superoffice-checkout',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-checkout-state',
+    grants: { tokenSecret: false, table: SUPEROFFICE_STATE_GRANTS },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-checkin',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/Document/{file_id}/Lock',
+    entry: 'superoffice-undo-checkout',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
+  },
+  // What SuperOffice's own client (@superoffice/webapi DocumentAgent) calls: POST, the arguments in a JSON body.
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/CheckoutDocument',
+    entry: 'superoffice-agent-checkout',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
   },
   {
     method: 'POST',
-    path: '/api/v1/Document/{file_id}/Unlock',
-    entry: 'superoffice-unlock',
-    grants: {
-      tokenSecret: false,
-      table: { GetItem: ['apikey#', 'user#', 'file#'], UpdateItem: ['file#'], PutItem: ['file#'] },
-    },
+    path: '/api/v1/Agents/Document/GetCheckoutState',
+    entry: 'superoffice-agent-checkout-state',
+    grants: { tokenSecret: false, table: SUPEROFFICE_STATE_GRANTS },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/CheckinDocument',
+    entry: 'superoffice-agent-checkin',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/Agents/Document/UndoCheckoutDocument',
+    entry: 'superoffice-agent-undo-checkout',
+    grants: { tokenSecret: false, table: SUPEROFFICE_CHANGE_GRANTS },
   },
   {
     method: 'GET',

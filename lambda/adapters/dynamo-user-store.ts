@@ -8,6 +8,7 @@ import {
   PutCommand,
   paginateQuery,
   paginateScan,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyInfo, User, UserStore } from '../domain/users';
 import { TTL_ATTRIBUTE } from '../table-schema';
@@ -71,6 +72,25 @@ export class DynamoUserStore implements UserStore {
 
   async putUser(user: User): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...userKey(user.userId), ...user } }));
+  }
+
+  async setAssociateId(userId: string, associateId: number): Promise<number | undefined> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET associateId = :n',
+          // One number per user for good: a second request racing this one keeps the first number.
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(associateId)',
+          ExpressionAttributeValues: { ':n': associateId },
+        }),
+      );
+      return associateId;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.getUser(userId))?.associateId;
+    }
   }
 
   /** An administrative listing (CLI): a Scan is fine at that rate. */

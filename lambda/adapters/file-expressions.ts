@@ -73,6 +73,8 @@ function factExpression(fact: Fact, now: number, p: Placeholders): string {
       return `${p.name('access')}.${p.name(fact.userId)} IN (${fact.roles.map((role) => p.value(role)).join(', ')})`;
     case 'revision':
       return `rev = ${p.value(fact.rev)}`;
+    case 'numberless':
+      return 'attribute_not_exists(docNo)';
   }
 }
 

@@ -11,5 +11,17 @@ export const USER_PARTITION = 'user#';
 /** An API key, found by the SHA-256 of the key: `apikey#<hash>`. */
 export const API_KEY_PARTITION = 'apikey#';
 
-export const PARTITION_PREFIXES = [FILE_PARTITION, NAMES_PARTITION, USER_PARTITION, API_KEY_PARTITION] as const;
+/** A claimed document number (sk `claim`), naming the file that holds it: `docno#<n>`. */
+export const DOCUMENT_NUMBER_PARTITION = 'docno#';
+/** A claimed associate number (sk `claim`), naming the user that holds it: `assoc#<n>`. */
+export const ASSOCIATE_NUMBER_PARTITION = 'assoc#';
+
+export const PARTITION_PREFIXES = [
+  FILE_PARTITION,
+  NAMES_PARTITION,
+  USER_PARTITION,
+  API_KEY_PARTITION,
+  DOCUMENT_NUMBER_PARTITION,
+  ASSOCIATE_NUMBER_PARTITION,
+] as const;
 export type PartitionPrefix = (typeof PARTITION_PREFIXES)[number];

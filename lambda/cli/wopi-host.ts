@@ -11,6 +11,7 @@ import { NotFoundError } from '../domain/errors';
 import { isGeneratedFileId } from '../domain/file-id';
 import type { FileVersion } from '../domain/file-record';
 import { filesIn } from '../domain/names';
+import { addUser, associateNumberOf, documentNumberOf } from '../domain/numbers';
 import { listRecoveryCopies } from '../domain/recovery';
 import { restoreRecoveryCopy, restoreVersion } from '../domain/restore';
 import { noRetry } from '../domain/retry';
@@ -26,13 +27,15 @@ const usage = `Usage: wopi-host <command> [arguments]
 
   users add <userId> <displayName> [--email <address>] [--expires-days <n>]
                                        add a user; prints their first API key
-  users list                           list users
+  users list                           list users: id, associate number, name, e-mail
   users disable <userId>               the user's keys and tokens stop working at their next request
   keys add <userId> [--expires-days <n>]   issue another API key for a user
   keys list <userId>                   a user's keys (hash prefix, creation and expiry; keys are not stored)
   keys revoke <userId> <hashPrefix>    the key stops working at once
   files upload <path> --owner <userId> [--name <name>]
-  files list --owner <userId>          a user's files, by name
+                                       prints the file's id and document number (the DocSpace and
+                                       SuperOffice APIs take either)
+  files list --owner <userId>          a user's files, by name: id, document number, name, size
   files download <fileId> <outPath>
   files delete <fileId>                move a file to its owner's trash
   files share <fileId> <userId> view|edit|edit+delete|none
@@ -150,18 +153,20 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
   switch (`${command} ${grouped ? sub : ''}`.trim()) {
     case 'users add': {
       const userId = arg(rest, 0, 'userId');
-      const created = await deps.users.createUser({
+      const created = await addUser(deps, {
         userId,
         displayName: arg(rest, 1, 'displayName'),
         ...(values.email && { email: values.email }),
       });
-      if (!created) throw new UsageError(`User ${userId} exists already; issue another key with: wopi-host keys add`);
+      if (created === undefined)
+        throw new UsageError(`User ${userId} exists already; issue another key with: wopi-host keys add`);
       console.log(`API key: ${await issueApiKey(deps.users, userId, now, expiryOf(values['expires-days'], now))}`);
       return;
     }
     case 'users list':
+      // A user made before associate numbers gets one here: whoever lists users is about to need it.
       for (const u of await deps.users.listUsers()) {
-        line(u.userId, u.displayName, u.email ?? '', u.disabled ? 'disabled' : '');
+        line(u.userId, await associateNumberOf(deps, u), u.displayName, u.email ?? '', u.disabled ? 'disabled' : '');
       }
       return;
     case 'users disable': {
@@ -199,12 +204,12 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
         { name: values.name ?? basename(path), ownerId, bytes },
         now,
       );
-      line(record.fileId, record.name, `${record.content.size} bytes`);
+      line(record.fileId, await documentNumberOf(deps, record, now), record.name, `${record.content.size} bytes`);
       return;
     }
     case 'files list':
       for (const record of await filesIn(deps, owner())) {
-        line(record.fileId, record.name, `${record.content.size} bytes`);
+        line(record.fileId, await documentNumberOf(deps, record, now), record.name, `${record.content.size} bytes`);
       }
       return;
     case 'files download': {

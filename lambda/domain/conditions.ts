@@ -23,7 +23,9 @@ export type Fact =
   /** The user's role on the file is one of these (the item's access map; the token only says who). */
   | { readonly kind: 'roleIn'; readonly userId: string; readonly roles: readonly Role[] }
   /** Nothing else changed the item since it was read at this revision (its lists are rewritten from that read). */
-  | { readonly kind: 'revision'; readonly rev: number };
+  | { readonly kind: 'revision'; readonly rev: number }
+  /** The file has no document number yet (domain/numbers.ts gives it one). */
+  | { readonly kind: 'numberless' };
 
 /** OR of ANDs. */
 export type Rule = readonly (readonly Fact[])[];
@@ -71,5 +73,7 @@ function factHolds(value: Fact, record: FileRecord | undefined, now: number): bo
     }
     case 'revision':
       return record.rev === value.rev;
+    case 'numberless':
+      return record.docNo === undefined;
   }
 }

@@ -1,6 +1,6 @@
-// Adding a new file: claim its name, store its bytes under a fresh key, then the record that points at them. A
-// crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale (names.ts) and
-// an unreferenced object is the orphan sweep's.
+// Adding a new file: claim its name and its document number, store its bytes under a fresh key, then the record that
+// points at them. A crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale
+// (names.ts, numbers.ts) and an unreferenced object is the orphan sweep's.
 
 import { newContentKey, sha256Base64 } from './content-keys';
 import { deleteQuietly } from './contents';
@@ -9,6 +9,7 @@ import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
 import { claimName, releaseName } from './names';
+import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
 
 export interface NewFile {
@@ -19,7 +20,7 @@ export interface NewFile {
   readonly createdBy?: string;
 }
 
-export interface CreateStores {
+export interface CreateStores extends NumberDeps {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
@@ -42,7 +43,9 @@ export async function createFile(
   const name = await claimFreeName(stores, file.ownerId, validateFileName(file.name), fileId, now, pickFreeName);
   const contentKey = newContentKey(fileId);
   const createdBy = file.createdBy ?? file.ownerId;
+  let docNo: number | undefined;
   try {
+    docNo = await claimNumber(stores, 'docno', fileId);
     await stores.contents.put(contentKey, file.bytes);
     const record: FileRecord = {
       fileId,
@@ -60,12 +63,17 @@ export async function createFile(
       access: { [file.ownerId]: 'owner' },
       rev: 1,
       activity: [{ at: now, by: createdBy, what: 'create', detail: name }],
+      docNo,
     };
     // 128 random bits: a collision is a bug, not a user error.
     if (!(await stores.files.create(record))) throw new Error(`File id ${fileId} already exists`);
     return record;
   } catch (error) {
-    await Promise.all([deleteQuietly(stores.contents, contentKey), releaseName(stores, file.ownerId, name, fileId)]);
+    await Promise.all([
+      deleteQuietly(stores.contents, contentKey),
+      releaseName(stores, file.ownerId, name, fileId),
+      docNo !== undefined && stores.numbers.release('docno', docNo, fileId),
+    ]);
     throw error;
   }
 }

@@ -127,6 +127,22 @@ export interface TrashIndex {
   list(ownerId: string): Promise<{ readonly fileId: string; readonly at: number }[]>;
 }
 
+/** What an int32 number names: a file (a document number) or a user (an associate number). */
+export type NumberKind = 'docno' | 'assoc';
+
+/**
+ * Claims of int32 numbers, one item per number, so no two holders ever share one and no counter is shared by every
+ * creation. Whether a claim is trusted is the domain's rule (domain/numbers.ts): its holder must carry the number.
+ */
+export interface NumberClaims {
+  /** Claims `n` for `holder` (a file or user id); false when `n` is claimed already, even by the same holder. */
+  claim(kind: NumberKind, n: number, holder: string): Promise<boolean>;
+  /** Who claimed `n`, if anyone. */
+  holder(kind: NumberKind, n: number): Promise<string | undefined>;
+  /** Frees `n` if `holder` still holds it. */
+  release(kind: NumberKind, n: number, holder: string): Promise<void>;
+}
+
 /** Every store an operation may use; each deployed function builds only the ones its route needs. */
 export interface Stores {
   readonly files: FileStore;
@@ -137,6 +153,7 @@ export interface Stores {
   readonly users: UserStore;
   readonly sharedWith: SharedWith;
   readonly trash: TrashIndex;
+  readonly numbers: NumberClaims;
 }
 
 export type { FileRecord, FileVersion };

@@ -26,6 +26,8 @@ export interface UserStore {
   createUser(user: User): Promise<boolean>;
   /** Creates or replaces the user. */
   putUser(user: User): Promise<void>;
+  /** Gives the user this associate number unless they have one; the number they have after, undefined: no user. */
+  setAssociateId(userId: string, associateId: number): Promise<number | undefined>;
   listUsers(): Promise<User[]>;
   addApiKey(key: ApiKeyInfo): Promise<void>;
   apiKey(keyHash: string): Promise<ApiKeyInfo | undefined>;

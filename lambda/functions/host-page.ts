@@ -13,6 +13,7 @@ import { activeUser, authenticate } from '../domain/users';
 import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
 import { hostPage, hostPageError } from '../http/host-page-html';
+import { checkedFileId } from '../http/wopi-request';
 import { apiBase } from '../wiring/api-base';
 import { discovery } from '../wiring/discovery';
 import { fileStore } from '../wiring/dynamo';
@@ -46,9 +47,10 @@ export const handler = apiHandler(
   hostPageError,
   wire,
   async (req, ctx) => {
-    const record = await visibleFile(ctx.files, req.fileId, ctx.user);
+    const fileId = checkedFileId(req.pathId);
+    const record = await visibleFile(ctx.files, fileId, ctx.user);
     const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
-    if (rights === undefined) throw new NotFoundError(`File ${req.fileId} does not exist`); // visibleFile checked
+    if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
     if (ctx.discovery === undefined) {
       throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');
     }

@@ -3,21 +3,27 @@
 import type { Config } from '../config';
 import type { Rights } from '../domain/access';
 import { BadRequestError } from '../domain/errors';
-import type { Clock } from '../domain/ports';
+import type { Clock, FileStore, NumberClaims } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
 import { logger } from '../observability';
 import { credentialsOf } from './api-credentials';
 import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
-import { calledUrl, eventBody, pathFileId } from './wopi-request';
+import { calledUrl, eventBody } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
 export interface ApiRequest {
-  readonly fileId: string;
+  /** The path's {file_id} as sent (a file id or a document number); undefined on a route without one. */
+  readonly pathId: string | undefined;
+  readonly method: string;
   readonly query: Readonly<Record<string, string | undefined>>;
+  /** Lower-cased names. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: Buffer;
   /** Scheme, host and stage prefix the client called, for links to this host's other routes. */
   readonly baseUrl: string;
+  /** The whole URL the client called, its query included. */
+  readonly url: string;
 }
 
 /** What every API function needs besides its own stores: settings, time, and the users to authenticate. */
@@ -26,6 +32,14 @@ export interface ApiBase {
   readonly clock: Clock;
   readonly users: UserStore;
 }
+
+/** What the DocSpace and SuperOffice routes address documents with: the files, and the numbers that name them. */
+export interface DocumentStores {
+  readonly files: FileStore;
+  readonly numbers: NumberClaims;
+}
+
+export type DocumentApiBase = ApiBase & DocumentStores;
 
 /** Who is calling, and what their credential allows at most (a host-page link may be a view link). */
 export interface Caller {
@@ -61,15 +75,24 @@ export function apiHandler<Stores>(
     const deps = await wire();
     const caller = await identify(event, deps);
     logger.appendKeys({ userId: caller.user.userId });
-    const { baseUrl } = calledUrl(event, routeRoot(event.routeKey));
-    const request = {
-      fileId: pathFileId(event),
-      query: event.queryStringParameters ?? {},
-      body: eventBody(event),
-      baseUrl,
-    };
-    return run(request, { ...deps, ...caller, now: deps.clock.now() });
+    return run(apiRequestOf(event), { ...deps, ...caller, now: deps.clock.now() });
   });
+}
+
+/** The parts of the event an API route reads; error styles read the same. */
+export function apiRequestOf(event: Event): ApiRequest {
+  const { baseUrl, path } = calledUrl(event, routeRoot(event.routeKey));
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
+  return {
+    pathId: event.pathParameters?.file_id,
+    method: event.requestContext.http.method,
+    query: event.queryStringParameters ?? {},
+    headers,
+    body: eventBody(event),
+    baseUrl,
+    url: `${baseUrl}${path}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`,
+  };
 }
 
 /** The JSON object a request body must be, or 400 saying why. */

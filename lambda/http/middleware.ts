@@ -13,8 +13,11 @@ export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
 type Middleware = middy.MiddlewareObj<Event, Result>;
 
-/** How an API answers an error: WOPI with headers, DocSpace and SuperOffice with their JSON shapes. */
-export type ErrorStyle = (response: WopiResponse, reason: string) => WopiResponse;
+/**
+ * How an API answers an error: WOPI with headers, DocSpace and SuperOffice with their JSON shapes. It sees the error
+ * and the request, since SuperOffice answers a refusal as a 200 Message result when the request allows one.
+ */
+export type ErrorStyle = (response: WopiResponse, reason: string, error: unknown, event: Event) => WopiResponse;
 
 // Which operation an invocation ran, for its metric; unknown until the request is parsed.
 const operationOf = new WeakMap<Event, string>();
@@ -57,13 +60,15 @@ function errorAnswers(style: ErrorStyle): Middleware {
   return {
     onError: (request) => {
       const answer = errorResponse(request.error);
-      const status = answer.response.status;
+      const reason = answer.expected ? answer.reason : 'Internal server error';
+      const styled = style(answer.response, reason, request.error, request.event);
+      // The status the client gets: an API style may answer a refusal with another one, or with 200.
+      const status = styled.status;
       const details = request.error instanceof WopiError ? request.error.logDetails : {};
       if (answer.expected) logger.warn('refused', { status, reason: answer.reason, ...details });
       else logger.error('failed', { status, error: request.error as Error });
       countRequest(operationOf.get(request.event) ?? 'Unknown', status);
-      const reason = answer.expected ? answer.reason : 'Internal server error';
-      request.response = toApiGatewayResult(style(answer.response, reason));
+      request.response = toApiGatewayResult(styled);
     },
   };
 }

@@ -1,28 +1,66 @@
-// The two SuperOffice entries differ only in the check-out function they call.
-import type { CheckOutDeps } from '../domain/check-out';
-import { ConflictError, ForbiddenError } from '../domain/errors';
-import type { FileRecord } from '../domain/file-record';
-import type { FileStore } from '../domain/ports';
-import type { User } from '../domain/users';
-import { type ApiBase, apiHandler } from './api-handler';
-import { acceptsMessage, superOfficeError, superOfficeOk, superOfficeRefusal } from './superoffice';
+// A SuperOffice route is where it reads its arguments (REST or Agent) and one of the four check-out actions. Its
+// error style reads the same arguments, so a refusal becomes a Message result there, with no try/catch here.
+import { checkIn, checkOut, checkOutStateOf, undoCheckOut } from '../domain/check-out';
+import { addressedFile, associateNumberOf } from '../domain/numbers';
+import { type ApiContext, apiHandler, type DocumentApiBase, type DocumentStores } from './api-handler';
+import {
+  type ArgumentReader,
+  checkoutInfo,
+  returnInfo,
+  type SuperOfficeArguments,
+  superOfficeAnswer,
+  superOfficeError,
+} from './superoffice';
+import type { FlatValue } from './xml';
 
-type CheckOutChange = (deps: CheckOutDeps, fileId: string, user: User) => Promise<FileRecord>;
+interface SuperOfficeResult {
+  /** The carrier's name, the root element of its XML form. */
+  readonly root: 'ReturnInfo' | 'CheckoutInfo';
+  readonly value: Readonly<Record<string, FlatValue>>;
+}
+
+export type SuperOfficeAction = (
+  args: SuperOfficeArguments,
+  ctx: ApiContext<DocumentStores>,
+) => Promise<SuperOfficeResult>;
 
 export function superOfficeHandler(
   name: string,
-  change: CheckOutChange,
-  wire: () => Promise<ApiBase & { readonly files: FileStore }>,
+  read: ArgumentReader,
+  action: SuperOfficeAction,
+  wire: () => Promise<DocumentApiBase>,
 ) {
-  return apiHandler(name, superOfficeError, wire, async (req, ctx) => {
-    try {
-      return superOfficeOk(await change(ctx, req.fileId, ctx.user));
-    } catch (error) {
-      // A refusal the user should read is a Message result, when the client takes those.
-      const refusal = error instanceof ConflictError || error instanceof ForbiddenError;
-      if (!refusal || !acceptsMessage(req.query.allowedReturnTypes)) throw error;
-      const current = await ctx.files.get(req.fileId);
-      return superOfficeRefusal({ fileId: req.fileId }, String(current?.content.version ?? ''), error.message);
-    }
+  return apiHandler(name, superOfficeError(read), wire, async (req, ctx) => {
+    const { root, value } = await action(read(req), ctx);
+    return superOfficeAnswer(req, 200, root, value);
   });
 }
+
+/** CheckoutDocument: "Check out a document for editing by the current user." */
+export const checkoutDocument: SuperOfficeAction = async (args, ctx) => {
+  const { fileId } = await addressedFile(ctx, args.documentId, ctx.user);
+  return { root: 'ReturnInfo', value: returnInfo(await checkOut(ctx, fileId, ctx.user)) };
+};
+
+/** UndoCheckoutDocument: the holder (or the file's owner) gives the document back unchanged. */
+export const undoCheckoutDocument: SuperOfficeAction = async (args, ctx) => {
+  const { fileId } = await addressedFile(ctx, args.documentId, ctx.user);
+  return { root: 'ReturnInfo', value: returnInfo(await undoCheckOut(ctx, fileId, ctx.user)) };
+};
+
+/** CheckinDocument: the holder ends the check-out; versionDescription is kept on the current version. */
+export const checkinDocument: SuperOfficeAction = async (args, ctx) => {
+  const { fileId } = await addressedFile(ctx, args.documentId, ctx.user);
+  const record = await checkIn(ctx, fileId, ctx.user, args.versionDescription);
+  return { root: 'ReturnInfo', value: returnInfo(record) };
+};
+
+/** GetCheckoutState, as the caller sees it; AssociateId is the holder's associate number. */
+export const getCheckoutState: SuperOfficeAction = async (args, ctx) => {
+  const record = await addressedFile(ctx, args.documentId, ctx.user);
+  const state = checkOutStateOf(record, ctx.user.userId);
+  if (record.checkOut === undefined) return { root: 'CheckoutInfo', value: checkoutInfo(state, 0, '') };
+  const holder = await ctx.users.getUser(record.checkOut.holder);
+  const associateId = holder === undefined ? 0 : await associateNumberOf(ctx, holder);
+  return { root: 'CheckoutInfo', value: checkoutInfo(state, associateId, record.checkOut.holderName) };
+};

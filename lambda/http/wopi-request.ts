@@ -21,8 +21,13 @@ export interface WopiRequest {
 
 /** The {file_id} of the path; one this host could not have issued names no file (404). */
 export function pathFileId(event: APIGatewayProxyEventV2): string {
-  const fileId = event.pathParameters?.file_id ?? '';
-  if (!isFileId(fileId)) throw new NotFoundError('The file id in the path is not one this host issues');
+  return checkedFileId(event.pathParameters?.file_id);
+}
+
+export function checkedFileId(fileId: string | undefined): string {
+  if (fileId === undefined || !isFileId(fileId)) {
+    throw new NotFoundError('The file id in the path is not one this host issues');
+  }
   return fileId;
 }
 

@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { mintAccessToken } from '../auth/access-token';
 import { loadConfig } from '../config';
 import { createFile } from '../domain/create-file';
+import { addUser, documentNumberOf } from '../domain/numbers';
 import { hashApiKey, issueApiKey } from '../domain/users';
 import { buildDeps, type Deps, provideDeps } from '../wiring/all';
 import { startEmulators } from './emulators';
@@ -49,7 +50,8 @@ async function sampleFileId(deps: Deps): Promise<string> {
 
 /** The local owner and an API key for the check-out APIs; locally the key is kept in the data folder to print it. */
 async function ownerApiKey(deps: Deps): Promise<string> {
-  await deps.users.putUser({ userId: LOCAL_OWNER.userId, displayName: LOCAL_OWNER.userName });
+  // Added once, not replaced on every start: the owner's associate number must stay theirs.
+  await addUser(deps, { userId: LOCAL_OWNER.userId, displayName: LOCAL_OWNER.userName });
   const { apiKey } = settings.persisted('owner-api-key.json', () => ({ apiKey: '' }));
   if (apiKey !== '' && (await deps.users.apiKey(hashApiKey(apiKey)))?.userId === LOCAL_OWNER.userId) return apiKey;
   const issued = await issueApiKey(deps.users, LOCAL_OWNER.userId, Date.now());
@@ -58,6 +60,8 @@ async function ownerApiKey(deps: Deps): Promise<string> {
 }
 
 const fileId = await sampleFileId(deps);
+const sample = await deps.files.get(fileId);
+const docNo = sample === undefined ? undefined : await documentNumberOf(deps, sample, Date.now());
 const apiKey = await ownerApiKey(deps);
 const server = createLocalServer();
 await new Promise<void>((ready) => server.listen(port, host, ready));
@@ -79,6 +83,7 @@ settings.write('endpoints.json', {
 console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
 console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
 console.log(`Access token: ${token}`);
+console.log(`Document number: ${docNo} (the DocSpace and SuperOffice APIs take it, or the file id)`);
 console.log(`API key: ${apiKey}`);
 
 let stopping = false;

@@ -6,6 +6,7 @@ import { createDynamoClient } from '../adapters/dynamo-client';
 import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
+import { DynamoNumberClaims } from '../adapters/dynamo-number-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
@@ -49,6 +50,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     users: new DynamoUserStore(db, config.tableName),
     sharedWith: new DynamoSharedWith(db, config.tableName),
     trash: new DynamoTrashIndex(db, config.tableName),
+    numbers: new DynamoNumberClaims(db, config.tableName),
     clock,
     tokenSecret: await resolveTokenSecret(config),
     discovery: config.discoveryUrl ? createDiscoveryClient(config.discoveryUrl, { now: () => clock.now() }) : undefined,

@@ -4,10 +4,19 @@ import { createDynamoClient } from '../adapters/dynamo-client';
 import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
+import { DynamoNumberClaims } from '../adapters/dynamo-number-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
-import type { FileStore, NameClaims, RecoveryStore, SharedWith, TrashIndex, UserInfoStore } from '../domain/ports';
+import type {
+  FileStore,
+  NameClaims,
+  NumberClaims,
+  RecoveryStore,
+  SharedWith,
+  TrashIndex,
+  UserInfoStore,
+} from '../domain/ports';
 import type { UserStore } from '../domain/users';
 import { config, once, provisions } from './runtime';
 
@@ -25,3 +34,4 @@ export const userInfoStore = (): UserInfoStore => given()?.userInfo ?? new Dynam
 export const userStore = (): UserStore => given()?.users ?? new DynamoUserStore(dynamo(), table());
 export const sharedWith = (): SharedWith => given()?.sharedWith ?? new DynamoSharedWith(dynamo(), table());
 export const trashIndex = (): TrashIndex => given()?.trash ?? new DynamoTrashIndex(dynamo(), table());
+export const numberClaims = (): NumberClaims => given()?.numbers ?? new DynamoNumberClaims(dynamo(), table());

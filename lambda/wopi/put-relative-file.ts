@@ -22,13 +22,18 @@ function targetOf(req: WopiRequest): TargetName {
   return { mode: 'relative', name: decodeUtf7(relative ?? ''), overwrite };
 }
 
-export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names'>> = {
+export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names' | 'numbers'>> = {
   name: 'PutRelativeFile',
   needs: 'write',
   run: async (req, ctx) => {
     const target = targetOf(req);
     const bytes = fileBody(req);
-    const created = await createRelative({ ...saveDeps(ctx), names: ctx.names }, req.fileId, target, bytes);
+    const created = await createRelative(
+      { ...saveDeps(ctx), names: ctx.names, numbers: ctx.numbers },
+      req.fileId,
+      target,
+      bytes,
+    );
     const { grant } = ctx;
     const { token } = await mintAccessToken(
       ctx.tokenSecret,

@@ -470,11 +470,27 @@ describe('WopiHost stack', () => {
       ]);
     });
 
-    it('grants dynamodb:DeleteItem only to the functions that delete items: PutFile, the overrides and the sweep', () => {
-      // GIVEN the stack WHEN the functions that may delete items are listed
-      const deleting = functionsGranted(synthesized.resources, 'dynamodb:DeleteItem');
+    it("grants dynamodb:DeleteItem on files' items only to PutFile, the overrides and the sweep", () => {
+      // GIVEN the stack WHEN the functions that may delete items under file# are listed
+      const deleting = ofType(synthesized.resources, 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => grantedPairs(synthesized.resources, id).includes('dynamodb:DeleteItem file#'))
+        .sort();
       // THEN the check-outs, which only update the file's record, are not among them
       expect(deleting).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
+    });
+
+    it('lets the check-out functions delete nothing but number claims (a numbering race loser gives its claim back)', () => {
+      // GIVEN the check-out functions WHEN their DeleteItem grants are listed
+      const checkOutFunctions = ofType(synthesized.resources, 'AWS::Lambda::Function')
+        .map(([id]) => id)
+        .filter((id) => /^(Docspace|Superoffice)/.test(id));
+      const deletes = checkOutFunctions.flatMap((id) =>
+        grantedPairs(synthesized.resources, id).filter((pair) => pair.startsWith('dynamodb:DeleteItem ')),
+      );
+      // THEN every one names a number claim's partition
+      expect(checkOutFunctions.length).toBeGreaterThan(0);
+      expect(deletes.filter((pair) => !/ (docno|assoc)#$/.test(pair))).toEqual([]);
     });
 
     it('grants no managed policies, so nothing outside the statements above', () => {

@@ -84,6 +84,23 @@ describe('wopi-host CLI', () => {
     expect(((await res.json()) as { UserCanWrite: boolean }).UserCanWrite).toBe(false);
   });
 
+  it('prints the document number beside the file id, and the associate number and e-mail beside the user id', async () => {
+    // Prepare
+    const source = join(dataDir, 'numbered.docx');
+    writeFileSync(source, 'numbered');
+    await cli('users', 'add', 'carol', 'Carol Example', '--email', 'carol@example.com');
+    // Act
+    const upload = await cli('files', 'upload', source, '--owner', 'carol');
+    const files = await cli('files', 'list', '--owner', 'carol');
+    const users = await cli('users', 'list');
+    // Assess
+    const [fileId, docNo] = upload.out.split('\t');
+    expect(Number(docNo)).toBe((await host.deps.files.get(fileId ?? ''))?.docNo);
+    expect(files.out).toBe(`${fileId}\t${docNo}\tnumbered.docx\t8 bytes`);
+    const carol = await host.deps.users.getUser('carol');
+    expect(users.out.split('\n')).toContain(`carol\t${carol?.associateId}\tCarol Example\tcarol@example.com\t`);
+  });
+
   it("lists a refused save's recovery copy and restores it as the owner", async () => {
     // Prepare
     const source = join(dataDir, 'notes.odt');

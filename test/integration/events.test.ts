@@ -81,9 +81,16 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'delete-file.json': { status: 200 },
   'put-user-info.json': { status: 200 },
   'docspace-lock.json': { status: 200 },
+  'docspace-file.json': { status: 200 },
   'docspace-protect-users.json': { status: 200 },
-  'superoffice-lock.json': { status: 200 },
-  'superoffice-unlock.json': { status: 200, given: checkedOutByOwner },
+  'superoffice-checkout.json': { status: 200 },
+  'superoffice-checkout-state.json': { status: 200 },
+  'superoffice-checkin.json': { status: 200, given: checkedOutByOwner },
+  'superoffice-undo-checkout.json': { status: 200, given: checkedOutByOwner },
+  'superoffice-agent-checkout.json': { status: 200 },
+  'superoffice-agent-checkout-state.json': { status: 200 },
+  'superoffice-agent-checkin.json': { status: 200, given: checkedOutByOwner },
+  'superoffice-agent-undo-checkout.json': { status: 200, given: checkedOutByOwner },
   // This test's host has no WOPI_DISCOVERY_URL, so the page answers its documented 501.
   'host-page.json': { status: 501 },
 };
@@ -170,16 +177,21 @@ describe.each(apiNames)('events/%s', (name) => {
     expect(notLowerCase).toEqual([]);
   });
 
-  it('names the placeholder file id in pathParameters, rawPath and requestContext.http.path', () => {
+  it('names the placeholder file id in pathParameters, rawPath and requestContext.http.path, or as the DocumentId of the body of a route without one (SuperOffice Agents)', () => {
     // Prepare
     const event = readSampleEvent(name);
+    const inPath = routeOf(event)?.path.includes('{file_id}') ?? true;
     // Act
     const paths = [event.rawPath, event.requestContext.http.path];
     // Assess
-    expect({ fileId: event.pathParameters?.file_id, paths }).toEqual({
-      fileId: SAMPLE_FILE_ID,
-      paths: paths.map(() => expect.stringContaining(`/${SAMPLE_FILE_ID}`)),
-    });
+    if (inPath) {
+      expect({ fileId: event.pathParameters?.file_id, paths }).toEqual({
+        fileId: SAMPLE_FILE_ID,
+        paths: paths.map(() => expect.stringContaining(`/${SAMPLE_FILE_ID}`)),
+      });
+    } else {
+      expect(JSON.parse(event.body ?? '{}')).toMatchObject({ documentId: SAMPLE_FILE_ID });
+    }
   });
 
   it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), or the API key placeholder (check-out APIs)', () => {

@@ -19,6 +19,7 @@ import { newContentKey } from '../../lambda/domain/content-keys';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { lockFile, unlockAndRelock } from '../../lambda/domain/locks';
+import { associateNumberOf, documentNumberOf } from '../../lambda/domain/numbers';
 import type { Stores } from '../../lambda/domain/ports';
 import { putFileRequirement, saveFile } from '../../lambda/domain/save-file';
 import { shareFile } from '../../lambda/domain/shares';
@@ -171,7 +172,7 @@ function putFile(file: FileRecord, lockId: string, body = 'new bytes') {
   return host.wopi(file.fileId, { path: '/contents', override: 'PUT', headers: { 'X-WOPI-Lock': lockId }, body });
 }
 
-function api(method: 'GET' | 'POST' | 'PUT', path: string, apiKey: string | undefined, body?: unknown) {
+function api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, apiKey: string | undefined, body?: unknown) {
   return fetch(`${host.baseUrl}${path}`, {
     method,
     headers: {
@@ -184,8 +185,70 @@ function api(method: 'GET' | 'POST' | 'PUT', path: string, apiKey: string | unde
 
 const docSpaceLock = (fileId: string, apiKey: string | undefined, lockFile: boolean) =>
   api('PUT', `/api/2.0/files/file/${fileId}/lock`, apiKey, { lockFile });
-const superOffice = (fileId: string, apiKey: string, action: 'Lock' | 'Unlock', query = '') =>
-  api('POST', `/api/v1/Document/${fileId}/${action}${query}`, apiKey);
+const superOffice = (method: 'POST' | 'GET' | 'PUT' | 'DELETE', documentId: string, apiKey: string, query = '') =>
+  api(method, `/api/v1/Document/${documentId}/Lock${query}`, apiKey);
+const agent = (method: string, apiKey: string, body: Record<string, unknown>) =>
+  api('POST', `/api/v1/Agents/Document/${method}`, apiKey, body);
+
+/** The file's document number, as the vendor APIs address it. */
+async function numberOf(file: FileRecord): Promise<number> {
+  const docNo = (await setup.files.get(file.fileId))?.docNo;
+  if (docNo === undefined) throw new Error(`${file.fileId} has no document number`);
+  return docNo;
+}
+
+/** Takes the file's document number away, as files made before numbers were; the next API use numbers it. */
+async function toUnnumbered(file: FileRecord): Promise<void> {
+  await setupDb.send(
+    new UpdateCommand({
+      TableName: setup.config.tableName,
+      Key: fileKey(file.fileId),
+      UpdateExpression: 'REMOVE docNo',
+    }),
+  );
+}
+
+/** Takes the user's associate number away, as users made before numbers were. */
+async function toUnnumberedUser(user: User): Promise<void> {
+  await setupDb.send(
+    new UpdateCommand({
+      TableName: setup.config.tableName,
+      Key: { pk: `user#${user.userId}`, sk: 'profile' },
+      UpdateExpression: 'REMOVE associateId',
+    }),
+  );
+}
+
+/**
+ * Numbers the file (and its check-out's holder), unrecorded, right after the request claims a number of its own: the
+ * request loses the race, keeps the number already set and gives its claim back.
+ */
+function numberedMeanwhile(file: FileRecord, holder?: User): Partial<Stores> {
+  const numbers = withReplaced(host.deps.numbers, {
+    claim: async (kind, n, claimer) => {
+      const claimed = await host.deps.numbers.claim(kind, n, claimer);
+      const deps = { numbers: setup.numbers, files: setup.files, users: setup.users };
+      const record = await setup.files.get(file.fileId);
+      if (kind === 'docno' && record !== undefined) await documentNumberOf(deps, record, now());
+      if (kind === 'assoc' && holder !== undefined) {
+        const user = await setup.users.getUser(holder.userId);
+        if (user !== undefined) await associateNumberOf(deps, user);
+      }
+      return claimed;
+    },
+  });
+  return { numbers };
+}
+
+/** A file of its owner's, checked out by an editor made before associate numbers. */
+async function checkedOutByAnother(): Promise<{ file: FileRecord; apiKey: string; editor: User }> {
+  const { file, apiKey } = await ownFile();
+  const { user: editor } = await person();
+  await shareWith(file, editor.userId, 'edit');
+  await checkOutAs(file, editor);
+  await toUnnumberedUser(editor);
+  return { file, apiKey, editor };
+}
 
 /** A content store that runs `meanwhile` (unrecorded) just before it uploads under `prefix`: a change mid-save. */
 function uploadsAfter(prefix: string, meanwhile: () => Promise<void>): Partial<Stores> {
@@ -471,6 +534,36 @@ const routeScenarios = new Map<string, Scenario[]>([
     'PUT /api/2.0/files/file/{file_id}/lock',
     [
       {
+        name: 'DocSpace undo of a check-out, addressed by document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return docSpaceLock(String(await numberOf(file)), apiKey, false);
+        },
+      },
+      {
+        name: 'the request loses a numbering race for a file made before numbers, and gives its claim back',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          return withStores(numberedMeanwhile(file), () => docSpaceLock(file.fileId, apiKey, true));
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return docSpaceLock(file.fileId, apiKey, true);
+        },
+      },
+      {
         name: 'DocSpace check-out',
         status: 200,
         act: async () => {
@@ -519,6 +612,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'GET /api/2.0/files/file/{file_id}/protectusers',
     [
       {
+        name: 'DocSpace lists the users with access of a file addressed by its number',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          return api('GET', `/api/2.0/files/file/${await numberOf(file)}/protectusers`, apiKey);
+        },
+      },
+      {
         name: 'DocSpace lists the users with access',
         status: 200,
         act: async () => {
@@ -538,48 +639,194 @@ const routeScenarios = new Map<string, Scenario[]>([
     ],
   ],
   [
-    'POST /api/v1/Document/{file_id}/Lock',
+    'GET /api/2.0/files/file/{file_id}',
     [
       {
-        name: 'SuperOffice check-out',
+        name: 'the request loses a numbering race for a file made before numbers, and gives its claim back',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          return withStores(numberedMeanwhile(file), () => api('GET', `/api/2.0/files/file/${file.fileId}`, apiKey));
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return api('GET', `/api/2.0/files/file/${file.fileId}`, apiKey);
+        },
+      },
+      {
+        name: 'DocSpace reads a file by its document number',
         status: 200,
         act: async () => {
           const { file, apiKey } = await ownFile();
-          return superOffice(file.fileId, apiKey, 'Lock');
+          return api('GET', `/api/2.0/files/file/${await numberOf(file)}`, apiKey);
+        },
+      },
+      {
+        name: 'DocSpace reads a file made before numbers, which is numbered on first use',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          await toUnnumbered(file);
+          return api('GET', `/api/2.0/files/file/${file.fileId}`, apiKey);
+        },
+      },
+      {
+        name: 'DocSpace read of a file the user was not given',
+        status: 404,
+        act: async () => {
+          const { apiKey } = await person();
+          return api('GET', `/api/2.0/files/file/${(await addFile()).fileId}`, apiKey);
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Document/{file_id}/Lock',
+    [
+      {
+        name: 'addressed by its document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return superOffice('POST', String(await numberOf(file)), apiKey);
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return superOffice('POST', file.fileId, apiKey);
+        },
+      },
+      {
+        name: 'SuperOffice check-out by document number',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          return superOffice('POST', String(await numberOf(file)), apiKey);
         },
       },
       {
         name: 'SuperOffice check-out of a file another user holds, answered as a Message result',
         status: 200,
         act: async () => {
-          const { file, apiKey } = await ownFile();
-          const { user: editor } = await person();
-          await shareWith(file, editor.userId, 'edit');
-          await checkOutAs(file, editor);
-          return superOffice(file.fileId, apiKey, 'Lock', '?allowedReturnTypes=Message');
+          const { file, apiKey } = await checkedOutByAnother();
+          return superOffice('POST', file.fileId, apiKey, '?allowedReturnTypes=Message');
         },
       },
       {
-        name: 'SuperOffice check-out of an item of the earlier layout',
+        name: 'SuperOffice check-out of an item of the earlier layout, made before numbers',
         status: 200,
         act: async () => {
           const { file, apiKey } = await ownFile();
+          await toUnnumbered(file);
           await toEarlierLayout(file);
-          return superOffice(file.fileId, apiKey, 'Lock');
+          return superOffice('POST', file.fileId, apiKey);
         },
       },
     ],
   ],
   [
-    'POST /api/v1/Document/{file_id}/Unlock',
+    'GET /api/v1/Document/{file_id}/Lock',
     [
       {
-        name: 'SuperOffice undo of a check-out',
+        name: 'the request loses numbering races for a file and a holder made before numbers',
+        status: 200,
+        act: async () => {
+          const { file, apiKey, editor } = await checkedOutByAnother();
+          await toUnnumbered(file);
+          return withStores(numberedMeanwhile(file, editor), () => superOffice('GET', file.fileId, apiKey));
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await checkedOutByAnother();
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return superOffice('GET', file.fileId, apiKey);
+        },
+      },
+      {
+        name: 'SuperOffice state of a check-out by another user made before associate numbers',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await checkedOutByAnother();
+          return superOffice('GET', String(await numberOf(file)), apiKey);
+        },
+      },
+    ],
+  ],
+  [
+    'PUT /api/v1/Document/{file_id}/Lock',
+    [
+      {
+        name: 'addressed by its document number',
         status: 200,
         act: async () => {
           const { file, user, apiKey } = await ownFile();
           await checkOutAs(file, user);
-          return superOffice(file.fileId, apiKey, 'Unlock');
+          return superOffice('PUT', String(await numberOf(file)), apiKey);
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return superOffice('PUT', file.fileId, apiKey);
+        },
+      },
+      {
+        name: 'SuperOffice check-in with a version description',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return superOffice('PUT', file.fileId, apiKey, '?versionDescription=Done');
+        },
+      },
+    ],
+  ],
+  [
+    'DELETE /api/v1/Document/{file_id}/Lock',
+    [
+      {
+        name: 'addressed by its document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return superOffice('DELETE', String(await numberOf(file)), apiKey);
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return superOffice('DELETE', file.fileId, apiKey);
         },
       },
       {
@@ -589,7 +836,142 @@ const routeScenarios = new Map<string, Scenario[]>([
           const { file, user, apiKey } = await ownFile();
           await checkOutAs(file, user);
           await toEarlierLayout(file);
-          return superOffice(file.fileId, apiKey, 'Unlock');
+          return superOffice('DELETE', file.fileId, apiKey);
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Agents/Document/CheckoutDocument',
+    [
+      {
+        name: 'addressed by its document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return agent('CheckoutDocument', apiKey, { documentId: await numberOf(file) });
+        },
+      },
+      {
+        name: 'a check-out of an item of the earlier layout is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return agent('CheckoutDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
+        name: 'SuperOffice agent check-out of a file made before numbers',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          const documentId = await numberOf(file);
+          return agent('CheckoutDocument', apiKey, { documentId, allowedReturnTypes: ['Message'] });
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Agents/Document/GetCheckoutState',
+    [
+      {
+        name: 'the request loses numbering races for a file and a holder made before numbers',
+        status: 200,
+        act: async () => {
+          const { file, apiKey, editor } = await checkedOutByAnother();
+          await toUnnumbered(file);
+          return withStores(numberedMeanwhile(file, editor), () =>
+            agent('GetCheckoutState', apiKey, { documentId: file.fileId }),
+          );
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await checkedOutByAnother();
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return agent('GetCheckoutState', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
+        name: 'SuperOffice agent state of a check-out by another user made before associate numbers',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await checkedOutByAnother();
+          return agent('GetCheckoutState', apiKey, { documentId: await numberOf(file) });
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Agents/Document/CheckinDocument',
+    [
+      {
+        name: 'addressed by its document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return agent('CheckinDocument', apiKey, { documentId: await numberOf(file) });
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return agent('CheckinDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
+        name: 'SuperOffice agent check-in',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return agent('CheckinDocument', apiKey, { documentId: await numberOf(file), versionDescription: 'Done' });
+        },
+      },
+    ],
+  ],
+  [
+    'POST /api/v1/Agents/Document/UndoCheckoutDocument',
+    [
+      {
+        name: 'addressed by its document number',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return agent('UndoCheckoutDocument', apiKey, { documentId: await numberOf(file) });
+        },
+      },
+      {
+        name: 'an item of the earlier layout, made before numbers, is rewritten once',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          await toUnnumbered(file);
+          await toEarlierLayout(file);
+          return agent('UndoCheckoutDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
+        name: 'SuperOffice agent undo of a check-out',
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await ownFile();
+          await checkOutAs(file, user);
+          return agent('UndoCheckoutDocument', apiKey, { documentId: await numberOf(file) });
         },
       },
     ],

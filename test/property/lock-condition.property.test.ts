@@ -1,7 +1,7 @@
 // The DynamoDB condition of every rule (adapters/file-expressions.ts) against the rule it states
-// (domain/conditions.ts holds): for random stored records (WOPI lock, check-out, roles, trash, size, revision),
-// random rules built from every fact, and instants around the lock's expiry, the real conditional write on dynalite
-// is applied exactly when `holds` says it should, and a refused write changes nothing.
+// (domain/conditions.ts holds): for random stored records (WOPI lock, check-out, roles, trash, size, revision,
+// document number), random rules built from every fact, and instants around the lock's expiry, the real conditional
+// write on dynalite is applied exactly when `holds` says it should, and a refused write changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
@@ -50,6 +50,7 @@ interface Stored {
   readonly trashed: boolean;
   readonly size: number;
   readonly rev: number;
+  readonly docNo: number | undefined;
 }
 
 const stored: fc.Arbitrary<Stored> = fc.record({
@@ -59,6 +60,7 @@ const stored: fc.Arbitrary<Stored> = fc.record({
   trashed: fc.boolean(),
   size: fc.constantFrom(0, 5),
   rev: fc.constantFrom(1, 2),
+  docNo: fc.option(fc.constant(7), { nil: undefined }),
 });
 
 const anyFact: fc.Arbitrary<Fact> = fc.oneof(
@@ -73,6 +75,7 @@ const anyFact: fc.Arbitrary<Fact> = fc.oneof(
     .tuple(userId, fc.uniqueArray(role, { minLength: 1, maxLength: 3 }))
     .map(([id, roles]): Fact => ({ kind: 'roleIn', userId: id, roles })),
   fc.constantFrom(1, 2).map((rev): Fact => ({ kind: 'revision', rev })),
+  fc.constant<Fact>({ kind: 'numberless' }),
 );
 
 /** Random OR-of-ANDs of every fact, and the rules the operations really use. */
@@ -108,6 +111,7 @@ function recordOf(fileId: string, state: Stored): FileRecord {
     ...(state.lock && { lock: state.lock }),
     ...(state.checkOut && { checkOut: { holder: state.checkOut, holderName: state.checkOut, at: base } }),
     ...(state.trashed && { trashed: { at: base, by: 'owner-1' } }),
+    ...(state.docNo !== undefined && { docNo: state.docNo }),
   };
 }
 
@@ -157,6 +161,7 @@ describe('conditionExpression (adapter) matches holds (domain)', () => {
       trashed: false,
       size: 5,
       rev: 1,
+      docNo: undefined,
     });
     await store.create(record);
     await store.update(record.fileId, revisedWrite(record), { rev: 2 }, base);

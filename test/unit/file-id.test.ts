@@ -22,6 +22,22 @@ describe('newFileId', () => {
   });
 });
 
+describe('newFileId and document numbers', () => {
+  it('is never all digits, which the vendor routes read as a document number: whatever the last byte, the last character is A, Q, g or w', () => {
+    // Prepare: the last character encodes only the last byte's 2 low bits, then 4 zero bits
+    const lastCharacters = new Set<string>();
+    // Act
+    for (let last = 0; last < 256; last++) {
+      const bytes = Buffer.alloc(16, 0x31);
+      bytes[15] = last;
+      lastCharacters.add(bytes.toString('base64url').slice(-1));
+    }
+    // Assess
+    expect([...lastCharacters].sort()).toEqual(['A', 'Q', 'g', 'w']);
+    expect(Array.from({ length: 10_000 }, newFileId).filter((id) => /^[0-9]+$/.test(id))).toEqual([]);
+  });
+});
+
 describe('isFileId', () => {
   it('still accepts an id made before the rule, starting with "-"', () => {
     expect([isFileId('-AbCdEfGhIjKlMnOpQrStU'), isGeneratedFileId('-AbCdEfGhIjKlMnOpQrStU')]).toEqual([true, true]);
