@@ -18,7 +18,12 @@ const key = (namespace: string, name: string) => ({
 });
 
 function claimOf(item: Record<string, unknown>): NameClaim {
-  return { name: String(item.name), fileId: String(item.fileId), claimedAt: Number(item.claimedAt ?? 0) };
+  return {
+    name: String(item.name),
+    fileId: String(item.fileId),
+    claimedAt: Number(item.claimedAt ?? 0),
+    ...(item.kind === 'folder' && { kind: 'folder' as const }),
+  };
 }
 
 export class DynamoNameClaims implements NameClaims {

@@ -11,6 +11,8 @@ export const USER_PARTITION = 'user#';
 /** An API key, found by the SHA-256 of the key: `apikey#<hash>`. */
 export const API_KEY_PARTITION = 'apikey#';
 
+/** A folder's record (sk `folder`): `folder#<folderId>`. */
+export const FOLDER_PARTITION = 'folder#';
 /** A claimed document number (sk `claim`), naming the file that holds it: `docno#<n>`. */
 export const DOCUMENT_NUMBER_PARTITION = 'docno#';
 /** A claimed associate number (sk `claim`), naming the user that holds it: `assoc#<n>`. */
@@ -23,5 +25,6 @@ export const PARTITION_PREFIXES = [
   API_KEY_PARTITION,
   DOCUMENT_NUMBER_PARTITION,
   ASSOCIATE_NUMBER_PARTITION,
+  FOLDER_PARTITION,
 ] as const;
 export type PartitionPrefix = (typeof PARTITION_PREFIXES)[number];

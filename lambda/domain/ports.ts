@@ -3,6 +3,7 @@ import type { Role } from './access';
 import type { Activity } from './activity';
 import type { Rule } from './conditions';
 import type { CheckOut, FileRecord, FileVersion, Trashed } from './file-record';
+import type { FolderRecord } from './folder-record';
 import type { Lock } from './lock';
 import type { RecoveryCopy } from './recovery-copy';
 import type { UserStore } from './users';
@@ -88,7 +89,9 @@ export interface UserInfoStore {
 /** A name claim as stored: which file claimed the name in a namespace, and when. */
 export interface NameClaim {
   readonly name: string;
+  /** The id of the file, or of the folder when `kind` says so: names are unique among both in a folder. */
   readonly fileId: string;
+  readonly kind?: 'folder';
   /** Epoch milliseconds. */
   readonly claimedAt: number;
 }
@@ -141,6 +144,28 @@ export interface NumberClaims {
   holder(kind: NumberKind, n: number): Promise<string | undefined>;
   /** Frees `n` if `holder` still holds it. */
   release(kind: NumberKind, n: number, holder: string): Promise<void>;
+}
+
+/** What a write changes on a folder's item; left out stays, null removes. */
+export interface FolderChange {
+  readonly name?: string;
+  readonly parentId?: string;
+  readonly access?: Readonly<Record<string, Role | null>>;
+  readonly trashed?: Trashed | null;
+  readonly activity?: readonly Activity[];
+  readonly rev?: number;
+}
+
+export type FolderWriteResult =
+  | { readonly applied: true; readonly record: FolderRecord }
+  | { readonly applied: false; readonly current: FolderRecord | undefined };
+
+export interface FolderStore {
+  get(folderId: string): Promise<FolderRecord | undefined>;
+  /** Creates the folder; false when one with this id exists already (a root made by a racing request). */
+  create(folder: FolderRecord): Promise<boolean>;
+  /** One conditional write: applied when the folder is still at `rev` (so everything its read decided holds). */
+  update(folderId: string, rev: number, change: FolderChange): Promise<FolderWriteResult>;
 }
 
 /** Every store an operation may use; each deployed function builds only the ones its route needs. */
