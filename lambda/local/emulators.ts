@@ -1,13 +1,14 @@
 // The storage emulators on 127.0.0.1, dynalite for DynamoDB and s3rver for S3, together in one child process
 // (emulator-process.mjs), off the event loop of the host or the tests that use them. One process, not one each:
 // on two cores the callers keep one busy, and a second emulator process measured no faster.
-// With a data folder they persist across restarts; without one they live in memory / a temp folder and nothing
-// outlives them.
+// With a data folder they persist across restarts and the folder's lock names their process; without one they
+// live in memory / a temp folder and nothing outlives them.
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbClient, createS3Client } from '../adapters/aws-clients';
 import { ensureTable } from '../adapters/table-schema';
+import { claimDataFolder, type DataFolderLock, type EmulatorEndpoints } from './data-folder-lock';
 
 export interface EmulatorOptions {
   /** The table and bucket to make sure of. */
@@ -16,11 +17,6 @@ export interface EmulatorOptions {
   /** Persist here (dynamodb/ and s3/ below it); omitted: nothing outlives the process. */
   readonly dataDir?: string | undefined;
   readonly host?: string;
-}
-
-export interface EmulatorEndpoints {
-  readonly dynamodbEndpoint: string;
-  readonly s3Endpoint: string;
 }
 
 export interface Emulators extends EmulatorEndpoints {
@@ -34,16 +30,23 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   // No execArgv: the parent's (tsx's loader, vitest's conditions, an --inspect port) are not for plain JavaScript.
   const child = fork(emulatorProcess, { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await once(child, 'spawn');
+  let lock: DataFolderLock | undefined;
   try {
+    lock = options.dataDir === undefined ? undefined : claimDataFolder(options.dataDir, child.pid as number);
     child.send({ host: options.host ?? '127.0.0.1', dataDir: options.dataDir });
     const endpoints = await endpointsOf(child);
+    lock?.publish(endpoints);
     await ensureStorage(endpoints, options);
     return {
       ...endpoints,
-      close: () => stop(child),
+      async close() {
+        await stop(child);
+        lock?.release();
+      },
     };
   } catch (error) {
     await stop(child);
+    lock?.release();
     throw error;
   }
 }

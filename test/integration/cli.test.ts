@@ -1,14 +1,16 @@
 // The CLI (npx wopi-host) against a running local host: it finds the host's emulators through the data
-// folder's endpoints.json, as it does for `npm start`.
+// folder's lock, which this test process holds as `npm start`'s emulator process does.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../lambda/cli/wopi-host';
+import { claimDataFolder, type DataFolderLock } from '../../lambda/local/data-folder-lock';
 import { startTestHost, TEST_SECRET, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
 let dataDir: string;
+let lock: DataFolderLock;
 
 beforeAll(async () => {
   host = await startTestHost();
@@ -16,14 +18,9 @@ beforeAll(async () => {
   host.clock.advance(Date.now() - host.clock.now());
   dataDir = mkdtempSync(join(tmpdir(), 'wopi-cli-'));
   const { config } = host.deps;
-  writeFileSync(
-    join(dataDir, 'endpoints.json'),
-    JSON.stringify({
-      dynamodbEndpoint: config.dynamodbEndpoint,
-      s3Endpoint: config.s3Endpoint,
-      publicUrl: host.baseUrl,
-    }),
-  );
+  lock = claimDataFolder(dataDir, process.pid);
+  lock.publish({ dynamodbEndpoint: config.dynamodbEndpoint ?? '', s3Endpoint: config.s3Endpoint ?? '' });
+  writeFileSync(join(dataDir, 'endpoints.json'), JSON.stringify({ publicUrl: host.baseUrl }));
   writeFileSync(join(dataDir, 'token-secret.json'), JSON.stringify({ secret: TEST_SECRET }));
   Object.assign(process.env, {
     WOPI_DATA_DIR: dataDir,
@@ -32,6 +29,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  lock.release();
   await host.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
