@@ -11,7 +11,7 @@ import { ensureTable } from '../adapters/table-schema';
 import { claimDataFolder, type DataFolderLock, type EmulatorEndpoints } from './data-folder-lock';
 
 export interface EmulatorOptions {
-  /** The table and bucket to make sure of. */
+  /** The table and bucket to make sure of; the test setup makes one pair per test host instead. */
   readonly tableName?: string;
   readonly bucketName?: string;
   /** Persist here (dynamodb/ and s3/ below it); omitted: nothing outlives the process. */
