@@ -23,7 +23,10 @@ export class DataFolderInUseError extends Error {
     readonly owner: Owner,
     lockFile: string,
   ) {
-    super(`The data folder is in use by process ${owner.pid} (${lockFile}); its emulators are the ones to use`);
+    super(
+      `The data folder is in use by emulator process ${owner.pid} (${lockFile}): stop the npm start or CLI ` +
+        'command it belongs to, or use another WOPI_DATA_DIR',
+    );
   }
 }
 
