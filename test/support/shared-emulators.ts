@@ -1,7 +1,10 @@
-// One pair of emulators for the whole test run: vitest's globalSetup starts them in their own process and hands
-// their endpoints to the test files, where each test host makes a table and a bucket of its own on them.
-// Once per run, not per worker: each test file runs in a fresh worker process, so a worker's emulators would be
-// a file's emulators again.
+// The test run's emulators: vitest's globalSetup starts them once, in processes of their own, and hands their
+// endpoints to the test files, where each test host makes a table and a bucket of its own on them.
+// One emulator process per worker slot (VITEST_POOL_ID), not one for the run: files that run at the same time
+// then never share an emulator, which would be their bottleneck and would stretch the re-read that follows a
+// refused write on dynalite (adapters/dynamo-file-store.ts) enough to break linearizability.test.ts. Not one
+// per worker either: each test file runs in a fresh worker, so that would be one per file again.
+import { availableParallelism } from 'node:os';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import type { EmulatorEndpoints } from '../../lambda/local/data-folder-lock';
@@ -9,22 +12,32 @@ import { type Emulators, startEmulators } from '../../lambda/local/emulators';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    emulators: EmulatorEndpoints;
+    /** Index: VITEST_POOL_ID - 1. */
+    emulators: EmulatorEndpoints[];
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const emulators = await startEmulators({});
-  project.provide('emulators', { dynamodbEndpoint: emulators.dynamodbEndpoint, s3Endpoint: emulators.s3Endpoint });
-  return () => emulators.close();
+  // vitest's own default for `vitest run` when maxWorkers is not set.
+  const slots = project.config.maxWorkers ?? Math.max(availableParallelism() - 1, 1);
+  const pool = await Promise.all(Array.from({ length: slots }, () => startEmulators({})));
+  project.provide(
+    'emulators',
+    pool.map(({ dynamodbEndpoint, s3Endpoint }) => ({ dynamodbEndpoint, s3Endpoint })),
+  );
+  return async () => {
+    await Promise.all(pool.map((emulators) => emulators.close()));
+  };
 }
 
 /**
- * The run's emulators, which stay up when the caller closes them; outside vitest (the bench runs test hosts
- * too) a pair of the caller's own.
+ * This worker slot's emulators, which stay up when the caller closes them; outside vitest (the bench runs test
+ * hosts too) a pair of the caller's own.
  */
 export async function testEmulators(): Promise<Emulators> {
   // inject() throws outside a vitest worker, and VITEST is set in every worker.
-  const shared = process.env.VITEST ? inject('emulators') : undefined;
-  return shared ? { ...shared, close: async () => {} } : startEmulators({});
+  const pool = process.env.VITEST ? inject('emulators') : undefined;
+  if (pool === undefined || pool.length === 0) return startEmulators({});
+  const slot = Number(process.env.VITEST_POOL_ID ?? 1) - 1;
+  return { ...(pool[slot % pool.length] as EmulatorEndpoints), close: async () => {} };
 }
