@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],
+    globalSetup: ['test/support/shared-emulators.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {

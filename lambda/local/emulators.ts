@@ -1,63 +1,71 @@
-// The storage emulators, in this process on 127.0.0.1: dynalite for DynamoDB and s3rver for S3.
-// With a data folder they persist across restarts; without one they live in memory / a temp folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The storage emulators on 127.0.0.1, dynalite for DynamoDB and s3rver for S3, together in one child process
+// (emulator-process.mjs), off the event loop of the host or the tests that use them. One process, not one each:
+// on two cores the callers keep one busy, and a second emulator process measured no faster.
+// With a data folder they persist across restarts and the folder's lock names their process; without one they
+// live in memory / a temp folder and nothing outlives them.
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
 import { createDynamoDbClient } from '../adapters/dynamo-client';
 import { createS3Client } from '../adapters/s3-client';
 import { ensureTable } from '../adapters/table-schema';
+import { claimDataFolder, type DataFolderLock, type EmulatorEndpoints } from './data-folder-lock';
 
 export interface EmulatorOptions {
-  readonly tableName: string;
-  readonly bucketName: string;
+  /** The table and bucket to make sure of; the test setup makes one pair per test host instead. */
+  readonly tableName?: string;
+  readonly bucketName?: string;
   /** Persist here (dynamodb/ and s3/ below it); omitted: nothing outlives the process. */
   readonly dataDir?: string | undefined;
   readonly host?: string;
 }
 
-export interface Emulators {
-  readonly dynamodbEndpoint: string;
-  readonly s3Endpoint: string;
+export interface Emulators extends EmulatorEndpoints {
   close(): Promise<void>;
 }
 
 const region = 'us-east-1';
+const emulatorProcess = new URL('./emulator-process.mjs', import.meta.url);
 
 export async function startEmulators(options: EmulatorOptions): Promise<Emulators> {
-  const host = options.host ?? '127.0.0.1';
-  const dynamo: Server = dynalite({
-    ...(options.dataDir && { path: join(options.dataDir, 'dynamodb') }),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((resolve, reject) => dynamo.once('error', reject).listen(0, host, resolve));
-  const s3Directory = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'wopi-s3-'));
-  const s3 = new S3rver({ address: host, port: 0, directory: s3Directory, silent: true });
-  const s3Address = (await s3.run()) as AddressInfo;
+  // No execArgv: the parent's (tsx's loader, vitest's conditions, an --inspect port) are not for plain JavaScript.
+  const child = fork(emulatorProcess, { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await once(child, 'spawn');
+  let lock: DataFolderLock | undefined;
+  try {
+    lock = options.dataDir === undefined ? undefined : claimDataFolder(options.dataDir, child.pid as number);
+    child.send({ host: options.host ?? '127.0.0.1', dataDir: options.dataDir });
+    const endpoints = await endpointsOf(child);
+    lock?.publish(endpoints);
+    await ensureStorage(endpoints, options);
+    return {
+      ...endpoints,
+      async close() {
+        await stop(child);
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    await stop(child);
+    lock?.release();
+    throw error;
+  }
+}
 
-  const dynamodbEndpoint = `http://${host}:${(dynamo.address() as AddressInfo).port}`;
-  const s3Endpoint = `http://${host}:${s3Address.port}`;
-  const db = createDynamoDbClient({ region, dynamodbEndpoint });
-  const s3Client = createS3Client({ region, s3Endpoint });
-  await ensureTable(db, options.tableName);
-  await ensureBucket(s3Client, options.bucketName);
-  db.destroy();
-  s3Client.destroy();
-
-  return {
-    dynamodbEndpoint,
-    s3Endpoint,
-    async close() {
-      await Promise.all([new Promise((resolve) => dynamo.close(resolve)), s3.close()]);
-      if (!options.dataDir) rmSync(s3Directory, { recursive: true, force: true });
-    },
-  };
+/** Creates the table and the bucket named, unless they exist. */
+export async function ensureStorage(
+  endpoints: EmulatorEndpoints,
+  { tableName, bucketName }: Pick<EmulatorOptions, 'tableName' | 'bucketName'>,
+): Promise<void> {
+  const db = createDynamoDbClient({ region, ...endpoints });
+  const s3 = createS3Client({ region, ...endpoints });
+  try {
+    if (tableName !== undefined) await ensureTable(db, tableName);
+    if (bucketName !== undefined) await ensureBucket(s3, bucketName);
+  } finally {
+    db.destroy();
+    s3.destroy();
+  }
 }
 
 async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
@@ -67,4 +75,28 @@ async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
     const name = (error as Error).name;
     if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
   }
+}
+
+/** The child's one message: its endpoints, or why it could not start. */
+function endpointsOf(child: ChildProcess): Promise<EmulatorEndpoints> {
+  return new Promise((resolve, reject) => {
+    const exited = (code: number | null) =>
+      reject(new Error(`The emulator process exited (${code}) before it answered`));
+    child.once('exit', exited);
+    child.once('error', reject);
+    child.once('message', (reply: EmulatorEndpoints | { error: string }) => {
+      child.off('exit', exited);
+      child.off('error', reject);
+      if ('error' in reply) reject(new Error(`The emulators did not start: ${reply.error}`));
+      else resolve(reply);
+    });
+  });
+}
+
+/** Disconnecting is the one way to stop the child: the same as when this process dies. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  if (child.connected) child.disconnect();
+  await exited;
 }

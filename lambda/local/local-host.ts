@@ -72,7 +72,8 @@ const { token } = await mintAccessToken(
   config.tokenTtlSeconds,
 );
 
-// The CLI finds the running emulators here instead of opening the data folder a second time.
+// The CLI takes the public URL from here for its links; the endpoints are for `sam local` (README), the CLI
+// finds the emulators through the data folder's lock.
 const endpointsFile = settings.path('endpoints.json');
 settings.write('endpoints.json', {
   dynamodbEndpoint: emulators.dynamodbEndpoint,

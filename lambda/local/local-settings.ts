@@ -7,7 +7,8 @@ export const LOCAL_OWNER = { userId: 'local-owner', userName: 'Local Owner' };
 
 export function localSettings(env: Record<string, string | undefined> = process.env) {
   const dataDir = resolve(env.WOPI_DATA_DIR || '.data');
-  mkdirSync(dataDir, { recursive: true });
+  // Private to the user: it holds the token signing key and the owner's API key.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return {
     dataDir,
     tableName: env.WOPI_TABLE_NAME || 'wopi-files',

@@ -1,5 +1,6 @@
-// One running WOPI host for a test file: fresh in-memory emulators on free ports, the real SDK clients
-// (counted), a hand-moved clock, and the local HTTP server that calls the same handlers as Lambda.
+// One running WOPI host for a test file: a table and a bucket of its own on the run's emulators, the real SDK
+// clients (counted), a hand-moved clock, and the local HTTP server that calls the same handlers as Lambda.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -13,10 +14,11 @@ import type { Share } from '../../lambda/domain/access';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { shareFile } from '../../lambda/domain/shares';
-import { startEmulators } from '../../lambda/local/emulators';
+import { ensureStorage } from '../../lambda/local/emulators';
 import { createLocalServer } from '../../lambda/local/local-server';
 import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring/all';
 import { RequestCounter } from './request-counter';
+import { testEmulators } from './shared-emulators';
 import { TestClock } from './test-clock';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
@@ -60,8 +62,12 @@ export interface WopiCall {
 }
 
 export async function startTestHost(options: HostOptions = {}): Promise<TestHost> {
-  const names = { WOPI_TABLE_NAME: 'wopi-files-test', WOPI_BUCKET_NAME: 'wopi-contents-test' };
-  const emulators = await startEmulators({ tableName: names.WOPI_TABLE_NAME, bucketName: names.WOPI_BUCKET_NAME });
+  // Unique names, so that no test file sees another's data, whatever it lists or counts. close() leaves them:
+  // the run's emulators keep them in memory and a temp folder, gone with the run.
+  const unique = randomBytes(4).toString('hex');
+  const names = { WOPI_TABLE_NAME: `wopi-files-${unique}`, WOPI_BUCKET_NAME: `wopi-contents-${unique}` };
+  const emulators = await testEmulators();
+  await ensureStorage(emulators, { tableName: names.WOPI_TABLE_NAME, bucketName: names.WOPI_BUCKET_NAME });
   // The server loads its dependencies on the first request, so it can listen before they exist.
   const server: Server = createLocalServer();
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
