@@ -10,7 +10,15 @@ import { candidateNames } from './file-name';
 import type { FileRecord } from './file-record';
 import { claimName, releaseName } from './names';
 import type { ContentStore, FileStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
-import { checkedOutByOther, lockRefusal, lockRule, mayDelete, refusal, revisedWrite } from './write-rules';
+import {
+  checkedOutByOther,
+  lockRefusal,
+  lockRule,
+  mayDelete,
+  refusal,
+  revisedWrite,
+  unchangedSince,
+} from './write-rules';
 
 export interface TrashDeps {
   readonly files: FileStore;
@@ -80,8 +88,7 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string): Promise
   if (name === undefined) throw new ForbiddenError(`No free name for ${record.name}; rename the file that has it`);
   const entry = { at: deps.now, by: deps.userId, what: 'restore-from-trash' as const, detail: name };
   const change = { trashed: null, name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
-  const rule = [[{ kind: 'revision', rev: record.rev } as const]];
-  const result = await deps.files.update(fileId, rule, change, deps.now);
+  const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now);
   if (!result.applied) {
     await releaseName(deps, record.ownerId, name, fileId);
     throw new NotFoundError(`File ${fileId} changed meanwhile; try again`);
