@@ -130,8 +130,27 @@ function nextContent(deps: SaveDeps, record: FileRecord, contentKey: string, req
     sha256: sha256Base64(request.bytes),
     modifiedAt: deps.now,
     modifiedBy: deps.userId,
-    ...(Object.keys(request.saveContext).length > 0 && { saveContext: request.saveContext }),
+    ...(Object.keys(request.saveContext).length > 0 && { saveContext: recordedContext(request.saveContext) }),
   };
+}
+
+/** How many characters of X-WOPI-Editors (its commas included) a version records. */
+export const EDITORS_RECORDED_CHARS = 1024;
+
+/**
+ * The save context as the version keeps it: every kept version lives on the file's one item, which DynamoDB caps
+ * at 400 KB, and X-WOPI-Editors is as long as the client makes it, so only its first editors that fit are kept.
+ */
+function recordedContext(context: SaveContext): SaveContext {
+  if (context.editors === undefined) return context;
+  const editors: string[] = [];
+  let chars = -1; // no comma before the first
+  for (const editor of context.editors) {
+    chars += editor.length + 1;
+    if (chars > EDITORS_RECORDED_CHARS) break;
+    editors.push(editor);
+  }
+  return { ...context, editors };
 }
 
 async function commitOrCleanUp(

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { restoreVersion } from '../../lambda/domain/restore';
+import { EDITORS_RECORDED_CHARS } from '../../lambda/domain/save-file';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
 import { cliFor, type TestCli } from '../support/cli';
 import { lock } from '../support/lock-calls';
@@ -122,5 +123,30 @@ describe('restore <fileId> <version>', () => {
     // Assess
     expect(result).toMatchObject({ code: 1, err: `wopi-host: File ${file.fileId} has no version 99` });
     expect((await recordOf(host, file.fileId)).content).toEqual(file.content);
+  });
+});
+
+describe('the history within the item’s size bound', () => {
+  it('keeps a file saveable when every save names a long X-WOPI-Editors list, over a month of daily and hourly versions', async () => {
+    // Prepare: X-WOPI-Editors as long as the local server takes a header block (16 KiB in all)
+    host.clock.advance(Date.now() - 40 * DAY - host.clock.now());
+    const file = await addTestFile(host, { bytes: 'v1' });
+    const editors = Array.from({ length: 600 }, (_, i) => `editor-${String(i).padStart(12, '0')}`).join(',');
+    await lock(host, file.fileId, 'L');
+    const statuses: number[] = [];
+    // Act: a save every 11 hours for 35 days, then ten in the last hour: every kept version carries the list
+    for (let n = 0; n < 86; n++) {
+      host.clock.advance(n < 76 ? 11 * HOUR : MINUTE);
+      await lock(host, file.fileId, 'L');
+      const res = await putFile(host, file.fileId, `save ${n}`, { 'X-WOPI-Lock': 'L', 'X-WOPI-Editors': editors });
+      statuses.push(res.status);
+    }
+    // Assess
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    expect((await currentBytes(host, file.fileId)).toString()).toBe('save 85');
+    const recorded = (await recordOf(host, file.fileId)).content.saveContext?.editors ?? [];
+    expect(editors.startsWith(recorded.join(','))).toBe(true);
+    expect(recorded.join(',').length).toBeLessThanOrEqual(EDITORS_RECORDED_CHARS);
+    expect(recorded.length).toBeGreaterThan(0);
   });
 });
