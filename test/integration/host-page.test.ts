@@ -10,6 +10,7 @@ import { issueApiKey, type User } from '../../lambda/domain/users';
 import { handlerFor, loadSampleEvent } from '../support/api-gateway-events';
 import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
 import { collaboraDiscoveryXml, officeDiscoveryXml } from '../support/discovery-xml';
+import { formOf, openPage, pageForm } from '../support/host-page';
 import { generateProofKey } from '../support/proof-signing';
 import { checkFileInfo } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
@@ -44,42 +45,6 @@ async function sharedFile(host: TestHost, name?: string): Promise<FileRecord> {
 let docxCount = 0;
 /** A fresh .docx name: names are unique per owner. */
 const docx = () => `report-${++docxCount}.docx`;
-
-function openPage(host: TestHost, fileId: string, auth: { apiKey?: string; link?: string } = {}): Promise<Response> {
-  const query = auth.link === undefined ? '' : `?link=${encodeURIComponent(auth.link)}`;
-  return fetch(`${host.baseUrl}/host/files/${fileId}${query}`, {
-    headers: auth.apiKey === undefined ? {} : { Authorization: `Bearer ${auth.apiKey}` },
-  });
-}
-
-const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] ?? '');
-}
-
-interface PageForm {
-  readonly attributes: string;
-  readonly action: string;
-  readonly fields: Readonly<Record<string, string>>;
-}
-
-/** The page's form: its attributes, its action URL and its hidden inputs, as a browser would read them. */
-function formOf(html: string): PageForm {
-  const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/.exec(html);
-  if (form === null) throw new Error('The page has no form');
-  const [, attributes = '', inner = ''] = form;
-  const fields: Record<string, string> = {};
-  for (const [, name = '', value = ''] of inner.matchAll(/<input name="([^"]*)" value="([^"]*)" type="hidden">/g)) {
-    fields[unescapeHtml(name)] = unescapeHtml(value);
-  }
-  return { attributes, action: unescapeHtml(/\baction="([^"]*)"/.exec(attributes)?.[1] ?? ''), fields };
-}
-
-async function pageForm(res: Response): Promise<PageForm> {
-  expect(res.status).toBe(200);
-  return formOf(await res.text());
-}
 
 /** The response's Content-Security-Policy, directive name -> its value. */
 function directivesOf(res: Response): Map<string | undefined, string> {
