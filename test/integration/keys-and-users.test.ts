@@ -115,4 +115,18 @@ describe('users disable', () => {
     expect(disabled.code).toBe(0);
     expect([(await callWithKey(fileId, key)).status, (await callWithKey(fileId, second)).status]).toEqual([401, 401]);
   });
+
+  it('refuses to share a file with a disabled user, so their old tokens stay refused', async () => {
+    // Prepare
+    const { userId } = await userWithFile();
+    const owner = await userWithFile();
+    await cli.run('files', 'share', owner.fileId, userId, 'edit');
+    const token = await host.token(owner.fileId, 'write', { userId });
+    await cli.run('users', 'disable', userId);
+    // Act
+    const shared = await cli.run('files', 'share', owner.fileId, userId, 'edit');
+    // Assess
+    expect({ code: shared.code, err: shared.err }).toEqual({ code: 1, err: `wopi-host: ${userId} is disabled` });
+    expect((await host.wopi(owner.fileId, { method: 'GET', token })).status).toBe(404);
+  });
 });
