@@ -84,6 +84,9 @@ export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequ
         throw await keepRecoveryCopy(deps, record, request.bytes, uploadedKey, { reason: 'lock-mismatch', error });
       }
       await deps.retry.pause(attempt + 1);
+      // Read after the pause, not before: the racing saves land during it, and a commit made from a record read
+      // before them would only meet them again.
+      record = await deps.files.get(fileId);
     }
   }
 }
