@@ -6,9 +6,8 @@ import { BadRequestError } from '../domain/errors';
 import type { Clock } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
-import { logger } from '../observability';
 import { credentialsOf } from './api-credentials';
-import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
+import { type ErrorStyle, type Event, nameOperation, nameUser, observed } from './middleware';
 import { calledUrl, eventBody, pathFileId } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
@@ -60,7 +59,7 @@ export function apiHandler<Stores>(
     nameOperation(event, name);
     const deps = await wire();
     const caller = await identify(event, deps);
-    logger.appendKeys({ userId: caller.user.userId });
+    nameUser(event, caller.user.userId);
     const { baseUrl } = calledUrl(event, routeRoot(event.routeKey));
     const request = {
       fileId: pathFileId(event),
