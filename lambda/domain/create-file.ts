@@ -1,6 +1,6 @@
-// Adding a new file: claim its name, store its bytes under a fresh key, then the record that points at them. A
-// crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale (names.ts) and
-// an unreferenced object is the orphan sweep's.
+// Adding a new file: claim its name, count its bytes against the owner's quota, store them under a fresh key, then
+// the record that points at them. A crash after any step leaves nothing that resolves to the wrong file: an
+// unfinished claim is stale (names.ts), an unreferenced object is the orphan sweep's, a count too high its recount's.
 
 import { newContentKey, sha256Base64 } from './content-keys';
 import { deleteQuietly } from './contents';
@@ -10,6 +10,7 @@ import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withou
 import type { FileRecord } from './file-record';
 import { claimName, releaseName } from './names';
 import type { ContentStore, FileStore, NameClaims } from './ports';
+import type { Quota } from './quota';
 
 export interface NewFile {
   readonly name: string;
@@ -23,6 +24,7 @@ export interface CreateStores {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
+  readonly quota: Quota;
 }
 
 // After this many "name (n)" tries a free name is made unique with part of the new id.
@@ -42,6 +44,13 @@ export async function createFile(
   const name = await claimFreeName(stores, file.ownerId, validateFileName(file.name), fileId, now, pickFreeName);
   const contentKey = newContentKey(fileId);
   const createdBy = file.createdBy ?? file.ownerId;
+  const size = file.bytes.byteLength;
+  try {
+    await stores.quota.take(file.ownerId, size, now);
+  } catch (error) {
+    await releaseName(stores, file.ownerId, name, fileId);
+    throw error;
+  }
   try {
     await stores.contents.put(contentKey, file.bytes);
     const record: FileRecord = {
@@ -51,7 +60,7 @@ export async function createFile(
       content: {
         version: 1,
         contentKey,
-        size: file.bytes.byteLength,
+        size,
         sha256: sha256Base64(file.bytes),
         modifiedAt: now,
         modifiedBy: createdBy,
@@ -65,7 +74,11 @@ export async function createFile(
     if (!(await stores.files.create(record))) throw new Error(`File id ${fileId} already exists`);
     return record;
   } catch (error) {
-    await Promise.all([deleteQuietly(stores.contents, contentKey), releaseName(stores, file.ownerId, name, fileId)]);
+    await Promise.all([
+      deleteQuietly(stores.contents, contentKey),
+      releaseName(stores, file.ownerId, name, fileId),
+      stores.quota.free(file.ownerId, size, now),
+    ]);
     throw error;
   }
 }

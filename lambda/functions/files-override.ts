@@ -1,7 +1,7 @@
 // POST /wopi/files/{file_id}: every operation picked by X-WOPI-Override, in one function (API Gateway cannot
 // route on headers), so it wires what any of them uses.
 import { wopiHandler } from '../http/wopi-handler';
-import { fileStore, nameClaims, recoveryStore, trashIndex, userInfoStore } from '../wiring/dynamo';
+import { fileStore, nameClaims, recoveryStore, trashIndex, usageStore, userInfoStore } from '../wiring/dynamo';
 import { contentStore } from '../wiring/s3';
 import { wopiBase } from '../wiring/wopi-base';
 import { selectOverride } from '../wopi/files-override';
@@ -14,4 +14,5 @@ export const handler = wopiHandler(selectOverride, async () => ({
   recovery: recoveryStore(),
   userInfo: userInfoStore(),
   trash: trashIndex(),
+  usage: usageStore(),
 }));

@@ -7,6 +7,7 @@ import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hint
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
+import { DynamoUsageStore } from '../adapters/dynamo-usage-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import { createS3Client } from '../adapters/s3-client';
@@ -14,11 +15,13 @@ import { S3ContentStore } from '../adapters/s3-content-store';
 import { createDiscoveryClient, type DiscoveryClient } from '../adapters/wopi-discovery';
 import type { Config } from '../config';
 import type { Clock, Stores } from '../domain/ports';
+import { type Quota, quotaOf } from '../domain/quota';
 import { provide, systemClock } from './runtime';
 import { resolveTokenSecret } from './token-secret';
 
 export interface Deps extends Stores {
   readonly config: Config;
+  readonly quota: Quota;
   readonly clock: Clock;
   readonly tokenSecret: Uint8Array;
   readonly discovery: DiscoveryClient | undefined;
@@ -35,6 +38,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
   const db = overrides.db ?? createDynamoClient(config);
   const s3 = overrides.s3 ?? createS3Client(config);
   const clock = overrides.clock ?? systemClock;
+  const usage = new DynamoUsageStore(db, config.tableName);
   return {
     config,
     files: new DynamoFileStore(db, config.tableName),
@@ -45,6 +49,8 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     users: new DynamoUserStore(db, config.tableName),
     sharedWith: new DynamoSharedWith(db, config.tableName),
     trash: new DynamoTrashIndex(db, config.tableName),
+    usage,
+    quota: quotaOf(config.quotaBytes, usage),
     clock,
     tokenSecret: await resolveTokenSecret(config),
     discovery: config.discoveryUrl ? createDiscoveryClient(config.discoveryUrl, { now: () => clock.now() }) : undefined,

@@ -5,9 +5,11 @@ import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hint
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
+import { DynamoUsageStore } from '../adapters/dynamo-usage-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import type { FileStore, NameClaims, RecoveryStore, SharedWith, TrashIndex, UserInfoStore } from '../domain/ports';
+import { type Quota, quotaOf, type UsageStore } from '../domain/quota';
 import type { UserStore } from '../domain/users';
 import { tracer } from '../observability';
 import { config, once, provisions } from './runtime';
@@ -26,3 +28,6 @@ export const userInfoStore = (): UserInfoStore => given()?.userInfo ?? new Dynam
 export const userStore = (): UserStore => given()?.users ?? new DynamoUserStore(dynamo(), table());
 export const sharedWith = (): SharedWith => given()?.sharedWith ?? new DynamoSharedWith(dynamo(), table());
 export const trashIndex = (): TrashIndex => given()?.trash ?? new DynamoTrashIndex(dynamo(), table());
+export const usageStore = (): UsageStore => given()?.usage ?? new DynamoUsageStore(dynamo(), table());
+/** The owners' storage quota, or none: then it costs no request. */
+export const quota = (): Quota => quotaOf(config().quotaBytes, usageStore());

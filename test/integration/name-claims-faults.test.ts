@@ -6,27 +6,21 @@
 // names are unique among live files, files the operation did not touch are unchanged, once CLAIM_GRACE_MS has passed
 // a name no live file has is free, and PutRelativeFile with overwrite onto any name the operation touched never
 // replaces a file of another name.
-import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { CLAIM_GRACE_MS, nameIsFree } from '../../lambda/domain/names';
 import type { Stores } from '../../lambda/domain/ports';
 import { restoreFromTrash, trashFile } from '../../lambda/domain/trash';
-import { addTestFile, recordOf, uniqueOwner, useDeps, withReplaced } from '../support/wopi-files';
+import type { Deps } from '../../lambda/wiring/all';
+import { addTestFile, filesOf, recordOf, uniqueOwner, useDeps, withReplaced } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
-let db: ReturnType<typeof createDynamoClient>;
 beforeAll(async () => {
   host = await startTestHost();
-  db = createDynamoClient(host.deps.config);
 });
-afterAll(async () => {
-  db.destroy();
-  await host.close();
-});
+afterAll(() => host.close());
 
 type Mode = 'crash' | 'failed write';
 
@@ -77,11 +71,12 @@ function faulty<T extends object>(real: T, fault: Fault, writes: readonly (keyof
   return withReplaced(real, replaced);
 }
 
-type FaultyStores = Pick<Stores, 'files' | 'names' | 'contents' | 'trash'>;
+type FaultyStores = Pick<Stores, 'files' | 'names' | 'contents' | 'trash'> & Pick<Deps, 'quota'>;
 
 function faultyStores(fault: Fault): FaultyStores {
-  const { files, names, contents, trash } = host.deps;
+  const { files, names, contents, trash, quota } = host.deps;
   return {
+    quota,
     files: faulty(files, fault, ['create', 'update', 'purge'], ['get']),
     names: faulty(names, fault, ['put', 'delete'], ['get', 'list']),
     contents: faulty(contents, fault, ['put', 'copy', 'delete'], ['get', 'downloadUrl']),
@@ -175,27 +170,12 @@ const operations: Record<string, (owner: string) => Promise<Scene>> = {
   },
 };
 
-/** Every file of the owner, from the table itself (not through the name claims this test doubts). */
-async function filesOf(owner: string): Promise<FileRecord[]> {
-  const ids: string[] = [];
-  const pages = paginateScan(
-    { client: db },
-    {
-      TableName: host.deps.config.tableName,
-      FilterExpression: 'sk = :file AND ownerId = :owner',
-      ExpressionAttributeValues: { ':file': 'file', ':owner': owner },
-    },
-  );
-  for await (const page of pages) for (const item of page.Items ?? []) ids.push(String(item.fileId));
-  return Promise.all(ids.map((fileId) => recordOf(host, fileId)));
-}
-
 const live = (records: readonly FileRecord[]) => records.filter((record) => record.trashed === undefined);
 const key = (name: string) => name.toLowerCase();
 
 /** What the index promises of the owner's live files right now. */
 async function indexState(owner: string) {
-  const files = live(await filesOf(owner));
+  const files = live(await filesOf(host, owner));
   const claims = await Promise.all(files.map((file) => host.deps.names.get(owner, file.name)));
   return {
     unique: new Set(files.map((file) => key(file.name))).size === files.length,
@@ -209,13 +189,13 @@ async function indexState(owner: string) {
  */
 async function overwriteOnto(owner: string, name: string): Promise<{ status: number; othersKept: boolean }> {
   const source = await addTestFile(host, { name: `source-${Math.random().toString(36).slice(2)}.docx`, owner });
-  const before = await filesOf(owner);
+  const before = await filesOf(host, owner);
   const res = await host.wopi(source.fileId, {
     override: 'PUT_RELATIVE',
     headers: { 'X-WOPI-RelativeTarget': name, 'X-WOPI-OverwriteRelativeTarget': 'true' },
     body: `overwrites ${name}`,
   });
-  const after = new Map((await filesOf(owner)).map((record) => [record.fileId, record]));
+  const after = new Map((await filesOf(host, owner)).map((record) => [record.fileId, record]));
   const others = before.filter((record) => record.trashed !== undefined || key(record.name) !== key(name));
   const othersKept = others.every(
     (record) => after.get(record.fileId)?.content.contentKey === record.content.contentKey,
@@ -264,7 +244,7 @@ describe.each<Mode>(['crash', 'failed write'])(
         // Prepare, Act, Assess at each fault point
         await eachFaultPoint(operation, mode, async (scene, after) => {
           host.clock.advance(CLAIM_GRACE_MS);
-          const taken = new Set(live(await filesOf(scene.owner)).map((file) => key(file.name)));
+          const taken = new Set(live(await filesOf(host, scene.owner)).map((file) => key(file.name)));
           const free = await Promise.all(
             scene.names.map((name) => nameIsFree(host.deps, scene.owner, name, host.clock.now())),
           );
