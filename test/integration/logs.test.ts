@@ -6,22 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueApiKey } from '../../lambda/domain/users';
 import { logger } from '../../lambda/observability';
-import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
-import { collaboraDiscoveryXml } from '../support/discovery-xml';
-import { openPage } from '../support/host-page';
+import { type CollaboraHost, openPage, startCollaboraHost } from '../support/host-page';
 import { putFile } from '../support/wopi-files';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import type { TestHost } from '../support/wopi-host';
 
-let discovery: DiscoveryServer;
+let collabora: CollaboraHost;
 let host: TestHost;
 beforeAll(async () => {
-  discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
-  host = await startTestHost({ env: { WOPI_DISCOVERY_URL: discovery.url, WOPI_PROOF_KEYS: 'off' } });
+  collabora = await startCollaboraHost();
+  ({ host } = collabora);
 });
-afterAll(async () => {
-  await host.close();
-  await discovery.close();
-});
+afterAll(() => collabora.close());
 
 type LogLine = Record<string, unknown>;
 

@@ -90,20 +90,6 @@ describe('a share taken away (share -> none) between two requests of the same to
     expect({ first: first.status, refresh: refresh.status }).toEqual({ first: 200, refresh: 404 });
     expect((await host.deps.files.get(file.fileId))?.lock?.expiresAt).toBe(lockedUntil);
   });
-
-  it('PutFile with the live lock: 200, then 404, the content unchanged and no recovery copy in the owner’s storage', async () => {
-    // Prepare
-    const { file, token } = await sharedWithEditor();
-    await lock(host, file.fileId, 'L', { token });
-    const saved = await putFile(host, file.fileId, 'the editor’s first save', { 'X-WOPI-Lock': 'L' }, token);
-    // Act
-    await host.share(file.fileId, EDITOR, 'none');
-    const refused = await putFile(host, file.fileId, 'after the share was taken away', { 'X-WOPI-Lock': 'L' }, token);
-    // Assess
-    expect({ saved: saved.status, refused: refused.status }).toEqual({ saved: 200, refused: 404 });
-    expect((await currentBytes(host, file.fileId)).toString()).toBe('the editor’s first save');
-    expect(await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId)).toEqual([]);
-  });
 });
 
 describe('a share lowered (edit -> view) between two requests of the same token', () => {
@@ -143,18 +129,24 @@ describe('a share lowered (edit -> view) between two requests of the same token'
     expect({ first: first.status, second: second.status }).toEqual({ first: 200, second: 404 });
     expect((await host.deps.files.get(file.fileId))?.lock).toBeUndefined();
   });
+});
 
-  it('PutFile with the live lock: 200, then 404 and the content unchanged', async () => {
+describe.each([
+  { change: 'taken away (share -> none)', share: 'none' as const },
+  { change: 'lowered (edit -> view)', share: 'view' as const },
+])('a share $change between two PutFiles of the same token with the live lock', ({ share }) => {
+  it('answers 200, then 404: the content stays the first save’s, and no recovery copy is left in the owner’s storage', async () => {
     // Prepare
     const { file, token } = await sharedWithEditor();
     await lock(host, file.fileId, 'L', { token });
-    const saved = await putFile(host, file.fileId, 'saved while an editor', { 'X-WOPI-Lock': 'L' }, token);
+    const saved = await putFile(host, file.fileId, 'the editor’s save', { 'X-WOPI-Lock': 'L' }, token);
     // Act
-    await host.share(file.fileId, EDITOR, 'view');
-    const refused = await putFile(host, file.fileId, 'saved as a viewer', { 'X-WOPI-Lock': 'L' }, token);
+    await host.share(file.fileId, EDITOR, share);
+    const refused = await putFile(host, file.fileId, 'after the change', { 'X-WOPI-Lock': 'L' }, token);
     // Assess
     expect({ saved: saved.status, refused: refused.status }).toEqual({ saved: 200, refused: 404 });
-    expect((await currentBytes(host, file.fileId)).toString()).toBe('saved while an editor');
+    expect((await currentBytes(host, file.fileId)).toString()).toBe('the editor’s save');
+    expect(await listRecoveryCopies({ ...host.deps, now: host.clock.now() }, file.fileId)).toEqual([]);
   });
 });
 

@@ -6,37 +6,27 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintAccessToken } from '../../lambda/auth/access-token';
 import type { FileRecord } from '../../lambda/domain/file-record';
-import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
-import { collaboraDiscoveryXml } from '../support/discovery-xml';
-import { openPage, pageForm } from '../support/host-page';
+import { type CollaboraHost, openPage, pageForm, startCollaboraHost } from '../support/host-page';
 import { checkFileInfo } from '../support/wopi-files';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import type { TestHost } from '../support/wopi-host';
 
 const MAX_AGE_SECONDS = 2 * 3600;
 const TTL_SECONDS = 10 * 3600;
 
-let discovery: DiscoveryServer;
+let collabora: CollaboraHost;
 let host: TestHost;
 beforeAll(async () => {
-  discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
-  host = await startTestHost({
-    env: {
-      WOPI_DISCOVERY_URL: discovery.url,
-      // This discovery publishes no proof keys, and the tests call the WOPI routes without signatures.
-      WOPI_PROOF_KEYS: 'off',
-      WOPI_TOKEN_MAX_AGE_SECONDS: String(MAX_AGE_SECONDS),
-      WOPI_TOKEN_TTL_SECONDS: String(TTL_SECONDS),
-    },
+  collabora = await startCollaboraHost({
+    WOPI_TOKEN_MAX_AGE_SECONDS: String(MAX_AGE_SECONDS),
+    WOPI_TOKEN_TTL_SECONDS: String(TTL_SECONDS),
   });
+  ({ host } = collabora);
   // The host page opens only for a known, active user.
   for (const { userId, userName } of [OWNER, EDITOR, VIEWER]) {
     await host.deps.users.putUser({ userId, displayName: userName });
   }
 });
-afterAll(async () => {
-  await host.close();
-  await discovery.close();
-});
+afterAll(() => collabora.close());
 
 const OWNER = { userId: 'owner-1', userName: 'Owner One' };
 const EDITOR = { userId: 'editor-1', userName: 'Edith Editor' };

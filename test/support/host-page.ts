@@ -1,7 +1,32 @@
 // The host page (GET /host/files/{file_id}) as a browser meets it: opened with an API key or a link, and the form
 // it POSTs into the WOPI client's iframe, read back the way a browser would.
 import { expect } from 'vitest';
-import type { TestHost } from './wopi-host';
+import { type DiscoveryServer, serveDiscovery } from './discovery-server';
+import { collaboraDiscoveryXml } from './discovery-xml';
+import { startTestHost, type TestHost } from './wopi-host';
+
+export interface CollaboraHost {
+  readonly host: TestHost;
+  readonly discovery: DiscoveryServer;
+  close(): Promise<void>;
+}
+
+/**
+ * A test host whose WOPI client is Collabora Online, its discovery served on 127.0.0.1. Proof keys are off: this
+ * discovery publishes none, and the tests call the WOPI routes without signatures.
+ */
+export async function startCollaboraHost(env: Record<string, string> = {}): Promise<CollaboraHost> {
+  const discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
+  const host = await startTestHost({ env: { WOPI_DISCOVERY_URL: discovery.url, WOPI_PROOF_KEYS: 'off', ...env } });
+  return {
+    host,
+    discovery,
+    close: async () => {
+      await host.close();
+      await discovery.close();
+    },
+  };
+}
 
 export function openPage(
   host: TestHost,
