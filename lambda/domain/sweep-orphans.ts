@@ -62,15 +62,15 @@ export async function sweepOrphans(deps: SweepDeps): Promise<SweepReport> {
 async function referencedKeys(deps: SweepDeps, fileId: string, prefix: string, usage: UsageTally) {
   const [record, copies] = await Promise.all([deps.files.get(fileId), deps.recovery.list(fileId)]);
   const keys = new Set<string>();
-  if (record === undefined) return keys;
-  if (record.trashed !== undefined && deps.now - record.trashed.at >= deps.trashKeepMs) {
+  if (record?.trashed !== undefined && deps.now - record.trashed.at >= deps.trashKeepMs) {
     await purgeFile(deps, record);
     usage.changed(record.ownerId);
     return keys;
   }
-  for (const version of [record.content, ...record.versions]) keys.add(version.contentKey);
   const live = copies.filter((copy) => copy.keepUntil > deps.now);
   for (const copy of live) keys.add(copy.contentKey);
+  if (record === undefined) return keys;
+  for (const version of [record.content, ...record.versions]) keys.add(version.contentKey);
   if (prefix === RECOVERY_PREFIX) {
     for (const copy of copies.filter((c) => c.keepUntil <= deps.now)) {
       await removeCopy(deps, record.ownerId, copy);
