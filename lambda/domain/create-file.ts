@@ -1,6 +1,7 @@
-// Adding a new file: claim its name and its document number, store its bytes under a fresh key, then the record that
-// points at them. A crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale
-// (names.ts, numbers.ts) and an unreferenced object is the orphan sweep's.
+// Adding a new file: claim its name and its document number, count its bytes against the owner's quota, store them
+// under a fresh key, then the record that points at them. A crash after any step leaves nothing that resolves to the
+// wrong file: an unfinished claim is stale (names.ts, numbers.ts), an unreferenced object is the orphan sweep's, a
+// count too high its recount's.
 
 import { newContentKey, sha256Base64 } from './content-keys';
 import { deleteQuietly } from './contents';
@@ -11,6 +12,7 @@ import type { FileRecord } from './file-record';
 import { claimName, releaseName } from './names';
 import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
+import type { Quota } from './quota';
 
 export interface NewFile {
   readonly name: string;
@@ -24,6 +26,7 @@ export interface CreateStores extends NumberDeps {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
+  readonly quota: Quota;
 }
 
 // After this many "name (n)" tries a free name is made unique with part of the new id.
@@ -44,6 +47,13 @@ export async function createFile(
   const contentKey = newContentKey(fileId);
   const createdBy = file.createdBy ?? file.ownerId;
   let docNo: number | undefined;
+  const size = file.bytes.byteLength;
+  try {
+    await stores.quota.take(file.ownerId, size, now);
+  } catch (error) {
+    await releaseName(stores, file.ownerId, name, fileId);
+    throw error;
+  }
   try {
     docNo = await claimNumber(stores, 'docno', fileId);
     await stores.contents.put(contentKey, file.bytes);
@@ -54,7 +64,7 @@ export async function createFile(
       content: {
         version: 1,
         contentKey,
-        size: file.bytes.byteLength,
+        size,
         sha256: sha256Base64(file.bytes),
         modifiedAt: now,
         modifiedBy: createdBy,
@@ -73,6 +83,7 @@ export async function createFile(
       deleteQuietly(stores.contents, contentKey),
       releaseName(stores, file.ownerId, name, fileId),
       docNo !== undefined && stores.numbers.release('docno', docNo, fileId),
+      stores.quota.free(file.ownerId, size, now),
     ]);
     throw error;
   }

@@ -5,6 +5,7 @@ import type { Rule } from './conditions';
 import type { CheckOut, FileRecord, FileVersion, Trashed } from './file-record';
 import type { FolderRecord } from './folder-record';
 import type { Lock } from './lock';
+import type { UsageStore } from './quota';
 import type { RecoveryCopy } from './recovery-copy';
 import type { UserStore } from './users';
 
@@ -77,7 +78,8 @@ export interface StoredObject {
 export interface RecoveryStore {
   add(copy: RecoveryCopy): Promise<void>;
   list(fileId: string): Promise<RecoveryCopy[]>;
-  remove(fileId: string, copyId: string): Promise<void>;
+  /** True when this call removed the copy (so its bytes are given back once, whoever else tries). */
+  remove(fileId: string, copyId: string): Promise<boolean>;
 }
 
 /** PutUserInfo's per-user string, returned as CheckFileInfo UserInfo. */
@@ -179,6 +181,7 @@ export interface Stores {
   readonly sharedWith: SharedWith;
   readonly trash: TrashIndex;
   readonly numbers: NumberClaims;
+  readonly usage: UsageStore;
 }
 
 export type { FileRecord, FileVersion };

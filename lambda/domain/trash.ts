@@ -10,7 +10,17 @@ import { candidateNames } from './file-name';
 import type { FileRecord } from './file-record';
 import { claimName, releaseName } from './names';
 import type { ContentStore, FileStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
-import { checkedOutByOther, lockRefusal, lockRule, mayDelete, refusal, revisedWrite } from './write-rules';
+import { type Quota, storedBytes } from './quota';
+import { removeCopy } from './recovery';
+import {
+  checkedOutByOther,
+  lockRefusal,
+  lockRule,
+  mayDelete,
+  refusal,
+  revisedWrite,
+  unchangedSince,
+} from './write-rules';
 
 export interface TrashDeps {
   readonly files: FileStore;
@@ -80,8 +90,7 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string): Promise
   if (name === undefined) throw new ForbiddenError(`No free name for ${record.name}; rename the file that has it`);
   const entry = { at: deps.now, by: deps.userId, what: 'restore-from-trash' as const, detail: name };
   const change = { trashed: null, name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
-  const rule = [[{ kind: 'revision', rev: record.rev } as const]];
-  const result = await deps.files.update(fileId, rule, change, deps.now);
+  const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now);
   if (!result.applied) {
     await releaseName(deps, record.ownerId, name, fileId);
     throw new NotFoundError(`File ${fileId} changed meanwhile; try again`);
@@ -96,19 +105,22 @@ export interface PurgeDeps {
   readonly contents: ContentStore;
   readonly recovery: RecoveryStore;
   readonly trash: TrashIndex;
+  readonly quota: Quota;
+  readonly now: number;
 }
 
-/** Deletes a trashed file for good: its record, every stored content and recovery copy, its trash hint. */
+/**
+ * Deletes a trashed file for good: its record, every stored content and recovery copy, its trash hint, and gives
+ * their bytes back to the owner's quota (once: only the purge that removed the record does).
+ */
 export async function purgeFile(deps: PurgeDeps, record: FileRecord): Promise<void> {
   if (record.trashed === undefined) return;
   if (!(await deps.files.purge(record.fileId))) return; // restored meanwhile
   const copies = await deps.recovery.list(record.fileId);
   await Promise.all([
     ...[record.content, ...record.versions].map((version) => deleteQuietly(deps.contents, version.contentKey)),
-    ...copies.map(async (copy) => {
-      await deps.recovery.remove(record.fileId, copy.copyId);
-      await deleteQuietly(deps.contents, copy.contentKey);
-    }),
+    deps.quota.free(record.ownerId, storedBytes(record), deps.now),
+    ...copies.map((copy) => removeCopy(deps, record.ownerId, copy)),
     deps.trash.remove(record.ownerId, record.fileId, record.trashed.at).catch(() => undefined),
   ]);
 }

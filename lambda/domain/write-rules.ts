@@ -52,8 +52,13 @@ export function lockRule(requirement: LockRequirement): Rule {
  * operations change without touching the lists, must still be stated.
  */
 export function revisedWrite(record: FileRecord, requirement?: LockRequirement): Rule {
-  const rule = allOf(active, fact({ kind: 'revision', rev: record.rev }));
+  const rule = allOf(active, unchangedSince(record));
   return requirement === undefined ? rule : allOf(rule, lockRule(requirement));
+}
+
+/** Nothing changed the record since it was read, in the trash or not (restoring it, taking a share away there). */
+export function unchangedSince(record: FileRecord): Rule {
+  return fact({ kind: 'revision', rev: record.rev });
 }
 
 /** May `userId` move the file to the trash (seen on the read that revisedWrite then requires)? */

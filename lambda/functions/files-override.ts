@@ -1,7 +1,15 @@
 // POST /wopi/files/{file_id}: every operation picked by X-WOPI-Override, in one function (API Gateway cannot
 // route on headers), so it wires what any of them uses.
 import { wopiHandler } from '../http/wopi-handler';
-import { fileStore, nameClaims, numberClaims, recoveryStore, trashIndex, userInfoStore } from '../wiring/dynamo';
+import {
+  fileStore,
+  nameClaims,
+  numberClaims,
+  recoveryStore,
+  trashIndex,
+  usageStore,
+  userInfoStore,
+} from '../wiring/dynamo';
 import { contentStore } from '../wiring/s3';
 import { wopiBase } from '../wiring/wopi-base';
 import { selectOverride } from '../wopi/files-override';
@@ -15,4 +23,5 @@ export const handler = wopiHandler(selectOverride, async () => ({
   userInfo: userInfoStore(),
   trash: trashIndex(),
   numbers: numberClaims(),
+  usage: usageStore(),
 }));

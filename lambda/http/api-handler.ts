@@ -6,9 +6,8 @@ import { BadRequestError } from '../domain/errors';
 import type { Clock, FileStore, NumberClaims } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
-import { logger } from '../observability';
 import { credentialsOf } from './api-credentials';
-import { type ErrorStyle, type Event, nameOperation, observed } from './middleware';
+import { type ErrorStyle, type Event, nameOperation, nameUser, observed } from './middleware';
 import { calledUrl, eventBody } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
@@ -74,7 +73,7 @@ export function apiHandler<Stores>(
     nameOperation(event, name);
     const deps = await wire();
     const caller = await identify(event, deps);
-    logger.appendKeys({ userId: caller.user.userId });
+    nameUser(event, caller.user.userId);
     return run(apiRequestOf(event), { ...deps, ...caller, now: deps.clock.now() });
   });
 }

@@ -6,6 +6,7 @@ import { DynamoFileStore } from '../adapters/dynamo-file-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoNumberClaims } from '../adapters/dynamo-number-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
+import { DynamoUsageStore } from '../adapters/dynamo-usage-store';
 import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import type {
@@ -17,6 +18,7 @@ import type {
   TrashIndex,
   UserInfoStore,
 } from '../domain/ports';
+import { type Quota, quotaOf, type UsageStore } from '../domain/quota';
 import type { UserStore } from '../domain/users';
 import { config, once, provisions } from './runtime';
 
@@ -35,3 +37,6 @@ export const userStore = (): UserStore => given()?.users ?? new DynamoUserStore(
 export const sharedWith = (): SharedWith => given()?.sharedWith ?? new DynamoSharedWith(dynamo(), table());
 export const trashIndex = (): TrashIndex => given()?.trash ?? new DynamoTrashIndex(dynamo(), table());
 export const numberClaims = (): NumberClaims => given()?.numbers ?? new DynamoNumberClaims(dynamo(), table());
+export const usageStore = (): UsageStore => given()?.usage ?? new DynamoUsageStore(dynamo(), table());
+/** The owners' storage quota, or none: then it costs no request. */
+export const quota = (): Quota => quotaOf(config().quotaBytes, usageStore());

@@ -1,6 +1,7 @@
 // What the lock and save rules need, taken from an operation's context.
 import type { LockContext } from '../domain/locks';
 import type { Stores } from '../domain/ports';
+import { quotaOf } from '../domain/quota';
 import type { SaveDeps } from '../domain/save-file';
 import { DEFAULT_SCHEDULE } from '../domain/versions';
 import { deadlineRetry } from '../http/deadline-retry';
@@ -11,7 +12,7 @@ export function lockContext(context: OperationContext<Pick<Stores, 'files'>>): L
   return { files, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
 }
 
-export type SaveStores = Pick<Stores, 'files' | 'contents' | 'recovery'>;
+export type SaveStores = Pick<Stores, 'files' | 'contents' | 'recovery' | 'usage'>;
 
 export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
   const { files, contents, recovery, now, config } = context;
@@ -19,6 +20,7 @@ export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
     files,
     contents,
     recovery,
+    quota: quotaOf(config.quotaBytes, context.usage),
     now,
     userId: context.grant.userId,
     schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },
