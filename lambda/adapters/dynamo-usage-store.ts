@@ -3,8 +3,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UsageStore } from '../domain/quota';
+import { USAGE_PARTITION } from './partition-keys';
 
-const usageKey = (ownerId: string) => ({ pk: `usage#${ownerId}`, sk: 'usage' });
+const usageKey = (ownerId: string) => ({ pk: `${USAGE_PARTITION}${ownerId}`, sk: 'usage' });
 
 export class DynamoUsageStore implements UsageStore {
   constructor(
