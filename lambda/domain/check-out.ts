@@ -36,6 +36,9 @@ export async function visibleFile(files: FileStore, fileId: string, user: User):
   }
 }
 
+/** The most of a check-in's version description a version keeps. */
+export const DESCRIPTION_KEPT_CHARS = 1024;
+
 // Each further attempt means another write to the file came between the read and the check-out.
 const ATTEMPTS = 5;
 
@@ -91,8 +94,10 @@ export async function checkIn(
         record,
       );
     }
-    const content = description ? { ...record.content, description } : record.content;
-    return { rule: revisedWrite(record), checkOut: null, content, what: 'check-in', detail: description };
+    // Kept on the version and in the activity list, so bounded like everything else the item holds.
+    const kept = description?.slice(0, DESCRIPTION_KEPT_CHARS);
+    const content = kept ? { ...record.content, description: kept } : record.content;
+    return { rule: revisedWrite(record), checkOut: null, content, what: 'check-in', detail: kept };
   });
 }
 
