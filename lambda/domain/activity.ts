@@ -6,6 +6,7 @@ export type ActivityKind =
   | 'save'
   | 'refused-save'
   | 'rename'
+  | 'move'
   | 'trash'
   | 'restore-from-trash'
   | 'restore-version'

@@ -69,7 +69,7 @@ export async function documentNumberOf(deps: DocumentDeps, record: FileRecord, n
 export async function addressedFile(deps: DocumentDeps, documentId: string, user: User): Promise<FileRecord> {
   const fileId = /^[0-9]+$/.test(documentId) ? await fileIdOfNumber(deps, documentId) : documentId;
   if (fileId === undefined || !isFileId(fileId)) throw new NotFoundError(`No document ${documentId}`);
-  return visibleFile(deps.files, fileId, user);
+  return visibleFile(deps, fileId, user);
 }
 
 /** The file holding the document number, if any: a claim whose file does not carry the number is stale. */

@@ -1,8 +1,9 @@
 // GetFile: the exact bytes of the current content, or a redirect to them when they are too large to pass
 // through the host's response.
-import { readableFile } from './access';
+
 import { PreconditionFailedError } from './errors';
 import type { FileRecord } from './file-record';
+import { readableFile } from './folders';
 import type { ContentStore, FileStore } from './ports';
 
 export type Download =
@@ -23,7 +24,7 @@ export async function readFile(
   userId: string,
   options: ReadOptions,
 ): Promise<Download> {
-  const record = await readableFile(stores.files, fileId, userId);
+  const record = await readableFile(stores, fileId, userId);
   const max = options.maxExpectedSize;
   if (max !== undefined && record.content.size > max) {
     throw new PreconditionFailedError(

@@ -48,7 +48,7 @@ export const handler = apiHandler(
   wire,
   async (req, ctx) => {
     const fileId = checkedFileId(req.pathId);
-    const record = await visibleFile(ctx.files, fileId, ctx.user);
+    const record = await visibleFile(ctx, fileId, ctx.user);
     const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
     if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
     if (ctx.discovery === undefined) {
