@@ -15,7 +15,7 @@ import { revisedWrite } from './write-rules';
 
 export interface CheckOutDeps {
   readonly files: FileStore;
-  readonly folders?: FolderStore | undefined;
+  readonly folders: FolderStore;
   readonly now: number;
 }
 
@@ -29,7 +29,7 @@ export function checkOutStateOf(record: FileRecord, userId: string): CheckOutSta
 
 /** The file as `user` may see it; a file they have no access to does not exist for them. */
 export async function visibleFile(
-  deps: { readonly files: FileStore; readonly folders?: FolderStore | undefined },
+  deps: { readonly files: FileStore; readonly folders: FolderStore },
   fileId: string,
   user: User,
 ): Promise<FileRecord> {

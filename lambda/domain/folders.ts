@@ -96,11 +96,7 @@ export async function roleOnFolder(
  * The user's role on a file: its own, or what its folders give. A file in a root asks no folder: a root is never
  * shared, so only its owner has a role there, which the file's own access already holds.
  */
-export async function roleOnFile(
-  folders: FolderStore | undefined,
-  file: FileRecord,
-  userId: string,
-): Promise<Role | undefined> {
+export async function roleOnFile(folders: FolderStore, file: FileRecord, userId: string): Promise<Role | undefined> {
   const own = file.access[userId];
   if (file.folderId === undefined || folders === undefined || own === 'owner' || own === 'disabled') return own;
   const folder = await folders.get(file.folderId);
@@ -113,11 +109,7 @@ export async function roleOnFile(
  * (roleOnFile), so every rule that reads a role from the record reads the right one. One read per folder above, and
  * only for a file in a folder whose own roles do not already settle it.
  */
-export async function effectiveRecord(
-  folders: FolderStore | undefined,
-  record: FileRecord,
-  userId: string,
-): Promise<FileRecord> {
+export async function effectiveRecord(folders: FolderStore, record: FileRecord, userId: string): Promise<FileRecord> {
   const role = await roleOnFile(folders, record, userId);
   return role === record.access[userId] || role === undefined
     ? record
@@ -126,7 +118,7 @@ export async function effectiveRecord(
 
 /** The file, if `userId` may read it: 404 for no file (or one in the trash) and for a user it was not given. */
 export async function readableFile(
-  deps: { readonly files: FileStore; readonly folders?: FolderStore | undefined },
+  deps: { readonly files: FileStore; readonly folders: FolderStore },
   fileId: string,
   userId: string,
 ): Promise<FileRecord> {

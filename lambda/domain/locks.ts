@@ -15,7 +15,7 @@ export interface LockContext {
   /** The user on whose behalf the WOPI client acts. */
   readonly userId: string;
   /** The folders, to read a role a folder gives; absent: only the file's own roles count. */
-  readonly folders?: FolderStore | undefined;
+  readonly folders: FolderStore;
   readonly userName: string;
 }
 
@@ -45,7 +45,10 @@ export async function unlockFile(ctx: LockContext, fileId: string, lockId: strin
 }
 
 /** GetLock: the current lock ID, the empty string when the file is unlocked. */
-export async function getLock(ctx: Pick<LockContext, 'files' | 'now' | 'userId'>, fileId: string): Promise<string> {
+export async function getLock(
+  ctx: Pick<LockContext, 'files' | 'folders' | 'now' | 'userId'>,
+  fileId: string,
+): Promise<string> {
   const record = await readableFile(ctx, fileId, ctx.userId);
   return lockHeaderValue(record.lock, ctx.now);
 }

@@ -9,7 +9,7 @@ import { fact } from './conditions';
 import { NotFoundError } from './errors';
 import { isFileId } from './file-id';
 import type { FileRecord } from './file-record';
-import type { FileStore, NumberClaims, NumberKind } from './ports';
+import type { FileStore, FolderStore, NumberClaims, NumberKind } from './ports';
 import type { User, UserStore } from './users';
 
 /** int32's largest value: both vendors' ids are int32, and 0 means "nobody" in SuperOffice's AssociateId. */
@@ -45,7 +45,7 @@ export function parseNumber(text: string): number | undefined {
   return n <= MAX_NUMBER ? n : undefined;
 }
 
-export type DocumentDeps = NumberDeps & { readonly files: FileStore };
+export type DocumentDeps = NumberDeps & { readonly files: FileStore; readonly folders: FolderStore };
 
 /**
  * The file's document number; a file made before numbers gets one now. Two racing requests agree: the first write

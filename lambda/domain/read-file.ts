@@ -4,7 +4,7 @@
 import { PreconditionFailedError } from './errors';
 import type { FileRecord } from './file-record';
 import { readableFile } from './folders';
-import type { ContentStore, FileStore } from './ports';
+import type { ContentStore, FileStore, FolderStore } from './ports';
 
 export type Download =
   | { readonly kind: 'bytes'; readonly record: FileRecord; readonly bytes: Uint8Array }
@@ -19,7 +19,7 @@ export interface ReadOptions {
 }
 
 export async function readFile(
-  stores: { readonly files: FileStore; readonly contents: ContentStore },
+  stores: { readonly files: FileStore; readonly folders: FolderStore; readonly contents: ContentStore },
   fileId: string,
   userId: string,
   options: ReadOptions,

@@ -13,7 +13,7 @@ import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrit
 
 export interface RenameDeps {
   readonly files: FileStore;
-  readonly folders?: FolderStore | undefined;
+  readonly folders: FolderStore;
   readonly names: NameClaims;
   readonly now: number;
   readonly userId: string;

@@ -21,7 +21,7 @@ import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrit
 export interface SaveDeps extends RecoveryKeeping {
   readonly files: FileStore;
   /** The folders, to read a role a folder gives; absent: only the file's own roles count. */
-  readonly folders?: FolderStore | undefined;
+  readonly folders: FolderStore;
   readonly contents: ContentStore;
   readonly recovery: RecoveryStore;
   readonly quota: Quota;

@@ -25,7 +25,7 @@ import {
 
 export interface TrashDeps {
   readonly files: FileStore;
-  readonly folders?: FolderStore | undefined;
+  readonly folders: FolderStore;
   readonly names: NameClaims;
   readonly trash: TrashIndex;
   readonly now: number;

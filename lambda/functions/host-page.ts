@@ -8,7 +8,7 @@ import { rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
 import { NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
 import { extensionOf } from '../domain/file-name';
-import type { FileStore } from '../domain/ports';
+import type { FileStore, FolderStore } from '../domain/ports';
 import { activeUser, authenticate } from '../domain/users';
 import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
@@ -16,7 +16,7 @@ import { hostPage, hostPageError } from '../http/host-page-html';
 import { checkedFileId } from '../http/wopi-request';
 import { apiBase } from '../wiring/api-base';
 import { discovery } from '../wiring/discovery';
-import { fileStore } from '../wiring/dynamo';
+import { fileStore, folderStore } from '../wiring/dynamo';
 import { tokenSecret } from '../wiring/token-secret';
 
 // A link names its user; an API key is the fallback, so a script with a key needs no link.
@@ -31,6 +31,7 @@ const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
 
 interface HostPageStores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly tokenSecret: Uint8Array;
   readonly discovery: DiscoveryClient | undefined;
 }
@@ -38,6 +39,7 @@ interface HostPageStores {
 const wire = async () => ({
   ...(await apiBase()),
   files: fileStore(),
+  folders: folderStore(),
   tokenSecret: await tokenSecret(),
   discovery: discovery(),
 });

@@ -3,7 +3,7 @@
 import type { Config } from '../config';
 import type { Rights } from '../domain/access';
 import { BadRequestError } from '../domain/errors';
-import type { Clock, FileStore, NumberClaims } from '../domain/ports';
+import type { Clock, FileStore, FolderStore, NumberClaims } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
 import { parseJsonObject } from '../json-object';
 import { credentialsOf } from './api-credentials';
@@ -35,6 +35,7 @@ export interface ApiBase {
 /** What the DocSpace and SuperOffice routes address documents with: the files, and the numbers that name them. */
 export interface DocumentStores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly numbers: NumberClaims;
 }
 

@@ -7,7 +7,7 @@ import { hostPageUrls } from '../http/host-page-url';
 import type { WopiOperation } from '../http/operation';
 import { json } from '../http/wopi-response';
 
-export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'contents'> & Partial<Pick<Stores, 'folders'>>> = {
+export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'folders' | 'contents'>> = {
   name: 'CheckFileInfo',
   needs: 'read',
   run: async (req, ctx) => {

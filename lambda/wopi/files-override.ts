@@ -15,7 +15,10 @@ import { unlock } from './unlock';
 import { unlockAndRelock } from './unlock-and-relock';
 
 /** The stores the overrides use between them: the files-override function wires all of them. */
-export type OverrideStores = Pick<Stores, 'files' | 'contents' | 'names' | 'recovery' | 'userInfo' | 'trash' | 'usage'>;
+export type OverrideStores = Pick<
+  Stores,
+  'files' | 'folders' | 'contents' | 'names' | 'recovery' | 'userInfo' | 'trash' | 'usage'
+>;
 
 // A Map, so that "__proto__" or "constructor" are not keys.
 const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideStores>>([

@@ -58,7 +58,7 @@ async function lockedWithAnotherLockId({ host, fileId }: Given) {
 
 /** The file is checked out by its owner, through the check-out API. */
 async function checkedOutByOwner({ host, fileId }: Given) {
-  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, OWNER);
+  await checkOut({ ...host.deps, now: host.clock.now() }, fileId, OWNER);
 }
 
 // One row per file in events/, keyed by file name.
