@@ -1,6 +1,6 @@
-// HostViewUrl / HostEditUrl: the host page for a file, with a short-lived link for the user, when a WOPI client is
-// configured (without one the page has nothing to open the file in). The edit link only for a user who may edit
-// now, and neither outlives the access token that asked for it.
+// HostViewUrl / HostEditUrl: the host page for a file, with a short-lived link for the user. Always given, as the
+// validator's PutRelativeFile.IncludeHostUrls case expects; without a WOPI client the page answers 501 saying so.
+// The edit link only for a user who may edit now, and neither outlives the access token that asked for it.
 import { mintHostLink } from '../auth/host-link';
 import { rightsOf } from '../domain/access';
 import type { FileRecord } from '../domain/file-record';
@@ -10,8 +10,7 @@ export async function hostPageUrls(
   ctx: OperationContext,
   baseUrl: string,
   record: FileRecord,
-): Promise<{ HostViewUrl?: string; HostEditUrl?: string }> {
-  if (ctx.config.discoveryUrl === undefined) return {};
+): Promise<{ HostViewUrl: string; HostEditUrl?: string }> {
   const { grant } = ctx;
   const url = async (rights: 'read' | 'write') => {
     const { fileId } = record;
