@@ -24,3 +24,18 @@ export async function hostPageUrls(
   const mayEdit = rightsOf(record, grant.userId, grant.rights) === 'write';
   return { HostViewUrl: await url('read'), ...(mayEdit && { HostEditUrl: await url('write') }) };
 }
+
+/** GetShareUrl's types, as CheckFileInfo's SupportedShareUrlTypes lists them. */
+export const SHARE_URL_TYPES = ['ReadOnly', 'ReadWrite'] as const;
+export type ShareUrlType = (typeof SHARE_URL_TYPES)[number];
+
+/** host-page.ts's `mode`: what a share URL opens the file for, at most. */
+export const SHARE_URL_MODES: Readonly<Record<ShareUrlType, 'view' | 'edit'>> = { ReadOnly: 'view', ReadWrite: 'edit' };
+
+/**
+ * A URL to pass around: the host page, which signs the visitor in and opens the file with the least of the URL's
+ * mode and the visitor's own rights. It carries no credential, so it grants nothing to whoever holds it.
+ */
+export function shareUrl(baseUrl: string, fileId: string, type: ShareUrlType): string {
+  return `${baseUrl}/host/files/${fileId}?mode=${SHARE_URL_MODES[type]}`;
+}
