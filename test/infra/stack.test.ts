@@ -457,12 +457,13 @@ describe('WopiHost stack', () => {
       expect(querying).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
     });
 
-    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes and the host page', () => {
+    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the FileUrl download and the host page', () => {
       // GIVEN the stack WHEN the functions that may read the signing key are listed
       const signing = functionsGranted(synthesized.resources, 'secretsmanager:GetSecretValue');
       // THEN the check-out APIs (API keys only) and the sweep are not among them
       expect(signing).toEqual([
         'CheckFileInfoFunction',
+        'FileUrlFunction',
         'FilesOverrideFunction',
         'GetFileFunction',
         'HostPageFunction',

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintFileUrlLink } from '../../lambda/auth/file-url-link';
 import { checkOut } from '../../lambda/domain/check-out';
 import { issueApiKey } from '../../lambda/domain/users';
 import {
@@ -24,6 +25,7 @@ import {
   SAMPLE_ACCESS_TOKEN,
   SAMPLE_API_KEY,
   SAMPLE_FILE_ID,
+  SAMPLE_FILE_URL_LINK,
   sampleEventNames,
 } from '../support/api-gateway-events';
 import { lock } from '../support/lock-calls';
@@ -95,6 +97,7 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'superoffice-agent-undo-checkout.json': { status: 200, given: checkedOutByOwner },
   // This test's host has no WOPI_DISCOVERY_URL, so the page answers its documented 501.
   'host-page.json': { status: 501 },
+  'file-url.json': { status: 200 },
 };
 
 // One row per scheduled event in events/: the module whose handler EventBridge's schedule invokes.
@@ -196,13 +199,19 @@ describe.each(apiNames)('events/%s', (name) => {
     }
   });
 
-  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), or the API key placeholder (check-out APIs)', () => {
+  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), the FileUrl link placeholder (downloads), or the API key placeholder (check-out APIs)', () => {
     // Prepare
     const event = readSampleEvent(name);
     // Act
-    const fromRaw = new URLSearchParams(event.rawQueryString).get('access_token');
+    const raw = new URLSearchParams(event.rawQueryString);
     // Assess
-    if (event.rawPath.startsWith('/wopi/')) expect(fromRaw).toBe(event.queryStringParameters?.access_token);
+    if (event.rawPath.startsWith('/wopi/'))
+      expect(raw.get('access_token')).toBe(event.queryStringParameters?.access_token);
+    else if (event.rawPath.startsWith('/download/'))
+      expect([raw.get('link'), event.queryStringParameters?.link]).toEqual([
+        SAMPLE_FILE_URL_LINK,
+        SAMPLE_FILE_URL_LINK,
+      ]);
     else expect(event.headers.authorization).toBe(`Bearer ${SAMPLE_API_KEY}`);
   });
 
@@ -213,7 +222,13 @@ describe.each(apiNames)('events/%s', (name) => {
       throw new Error(`events/${name} has no row in \`expectations\` in test/integration/events.test.ts`);
     }
     const { fileId } = await host.addFile(undefined, undefined, OWNER.userId);
-    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey });
+    const fileUrlLink = await mintFileUrlLink(
+      host.deps.tokenSecret,
+      { fileId, userId: OWNER.userId },
+      300,
+      host.clock.now(),
+    );
+    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey, fileUrlLink });
     await expectation.given?.({ host, fileId, event });
     const handler = await handlerFor(event);
     // Act

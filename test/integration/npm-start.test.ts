@@ -1,6 +1,6 @@
 // `npm start` as a user runs it: the local host in a process of its own with its emulators, a fresh data folder,
 // and what it prints. A WOPI client beside it (here: this test, on 127.0.0.1) opens the sample document with the
-// printed URL and token, and downloads it through FileUrl, straight from the S3 emulator.
+// printed URL and token, and downloads it through FileUrl.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_NAME } from '../../lambda/local/sample-document';
 import { type StartedHost, startNpmStart } from '../support/npm-start';

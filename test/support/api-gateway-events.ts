@@ -13,6 +13,8 @@ export const SAMPLE_FILE_ID = 'SAMPLEFILEID0000000000';
 export const SAMPLE_ACCESS_TOKEN = 'SAMPLE_ACCESS_TOKEN';
 /** The check-out APIs' events carry this in Authorization: Bearer; replaced by an API key of the file's owner. */
 export const SAMPLE_API_KEY = 'SAMPLE_API_KEY';
+/** The FileUrl download's event carries this as ?link=; replaced by a link CheckFileInfo would give. */
+export const SAMPLE_FILE_URL_LINK = 'SAMPLE_FILE_URL_LINK';
 
 export const EVENTS_DIR = fileURLToPath(new URL('../../events/', import.meta.url));
 
@@ -31,12 +33,13 @@ export function readSampleEvent(name: string): APIGatewayProxyEventV2 {
 /** The sample event with the placeholders replaced wherever they appear (path, query, parameters). */
 export function loadSampleEvent(
   name: string,
-  values: { fileId: string; accessToken: string; apiKey?: string },
+  values: { fileId: string; accessToken: string; apiKey?: string; fileUrlLink?: string },
 ): APIGatewayProxyEventV2 {
   const text = readFileSync(join(EVENTS_DIR, name), 'utf8')
     .replaceAll(SAMPLE_FILE_ID, values.fileId)
     .replaceAll(SAMPLE_ACCESS_TOKEN, values.accessToken)
-    .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY);
+    .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY)
+    .replaceAll(SAMPLE_FILE_URL_LINK, values.fileUrlLink ?? SAMPLE_FILE_URL_LINK);
   return JSON.parse(text) as APIGatewayProxyEventV2;
 }
 
