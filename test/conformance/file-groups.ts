@@ -18,7 +18,7 @@ import {
   unlockAndRelock,
 } from './validator-model';
 
-const core = (name: string, steps: Step[], cleanup?: Step[]): Case => ({
+export const core = (name: string, steps: Step[], cleanup?: Step[]): Case => ({
   name,
   category: 'WopiCore',
   steps,
@@ -36,9 +36,9 @@ const lock256 = `${'1234567890'.repeat(25)}123456`;
 const lock1024 = lock256.repeat(4);
 const officeLock =
   '{"S":"0136ad16-9725-43c3-9ea0-5e01d2dbc162","E":2,"M":"DE997C5AC4E6","P":"6058AF1E-A36F-4691-9003-B8E2C7F50937"}';
-const expect = (...checks: Check[]) => ({ expect: checks });
-const status = (code: number): Check => ({ status: code });
-const json = (...properties: PropertyCheck[]): Check => ({ json: properties });
+export const expect = (...checks: Check[]) => ({ expect: checks });
+export const status = (code: number): Check => ({ status: code });
+export const json = (...properties: PropertyCheck[]): Check => ({ json: properties });
 
 /** What the viewing and editing sequences check of CheckFileInfo. */
 const fileBasics: PropertyCheck[] = [
@@ -299,7 +299,7 @@ const putUserInfo: Group = {
   ],
 };
 
-/** What a PutRelativeFile answer must hold, with the name checked by `name`. */
+/** What the answer of a request that makes a file must hold, with the name checked by `name`. */
 const newFile = (name: PropertyCheck, withHostUrls = true): Check =>
   json(
     name,
@@ -311,16 +311,102 @@ const newFile = (name: PropertyCheck, withHostUrls = true): Check =>
         ]
       : []),
   );
-const nameIs = (equals: string): PropertyCheck => ({ type: 'string', name: 'Name', equals, required: true });
+export const nameIs = (equals: string): PropertyCheck => ({ type: 'string', name: 'Name', equals, required: true });
 const nameEndsWith = (endsWith: string): PropertyCheck => ({ type: 'string', name: 'Name', endsWith, required: true });
-
-const putRelative = (more: Partial<Step>): Step => ({ op: 'PutRelativeFile', resource: 'WordSimpleDocument', ...more });
-const suggested = (name: string, more: Partial<Step> = {}) => putRelative({ mode: 'suggested', name, ...more });
-const exact = (name: string, more: Partial<Step> = {}) => putRelative({ mode: 'exact', name, ...more });
 const keepUrl = (as: string) => ({ keep: { [as]: { json: 'Url' } } });
 
 const MADE_UP = 'madeupname.wopitestx';
 const longName = `${'longwopitestfilename'.repeat(26)}.wopitestx`;
+
+/**
+ * How a group makes new files: PutRelativeFile next to the file, or CreateChildFile in its folder. Their cases are
+ * the same sequences but for the steps before, the request, and what a request naming the target both ways gets.
+ */
+export interface NewFileFlavour {
+  readonly prefix: string;
+  /** The steps every case starts with. */
+  readonly first: readonly Step[];
+  /** The request making a file, with the target, mode and checks in `more`. */
+  readonly make: (more: Partial<Step>) => Step;
+  readonly conflictingHeaders: Check;
+  readonly longNameCase: string;
+}
+
+/** The cases both ways of making a file share, in the validator's order. */
+export function newFileCases({ prefix, first, make, conflictingHeaders, longNameCase }: NewFileFlavour): Case[] {
+  const suggested = (name: string, more: Partial<Step> = {}) => make({ mode: 'suggested', name, ...more });
+  const exact = (name: string, more: Partial<Step> = {}) => make({ mode: 'exact', name, ...more });
+  const made = (as: string, overwrite?: boolean) =>
+    exact(MADE_UP, {
+      ...(overwrite !== undefined && { overwrite }),
+      ...keepUrl(as),
+      ...expect(newFile(nameIs(MADE_UP))),
+    });
+  const steps = (...rest: Step[]) => [...first, ...rest];
+  return [
+    core(
+      `${prefix}.SuggestedName`,
+      steps(
+        suggested('madeupname.wopitest', { ...keepUrl('NewFileUrl'), ...expect(newFile(nameEndsWith('wopitest'))) }),
+      ),
+      [deleteFileAt('NewFileUrl')],
+    ),
+    core(
+      `${prefix}.SuggestedNameConflict`,
+      steps(
+        suggested('madeupname.wopitest', { ...keepUrl('NewUrl1'), ...expect(newFile(nameEndsWith('wopitest'))) }),
+        suggested('madeupname.wopitest', {
+          ...keepUrl('NewUrl2'),
+          ...expect(status(200), newFile(nameEndsWith('wopitest'))),
+        }),
+      ),
+      [deleteFileAt('NewUrl1'), deleteFileAt('NewUrl2')],
+    ),
+    core(`${prefix}.RelativeName`, steps(made('NewUrl')), [deleteFileAt('NewUrl')]),
+    core(`${prefix}.RelativeNameOverwriteTrueNoEffect`, steps(made('NewUrl', true)), [deleteFileAt('NewUrl')]),
+    core(`${prefix}.RelativeNameOverwriteFalseNoEffect`, steps(made('NewUrl', false)), [deleteFileAt('NewUrl')]),
+    core(`${prefix}.RelativeNameConflictNoOverwrite`, steps(made('NewUrl'), exact(MADE_UP, expect(status(409)))), [
+      deleteFileAt('NewUrl'),
+    ]),
+    core(
+      `${prefix}.RelativeNameConflictOverwriteFalse`,
+      steps(made('NewUrl'), exact(MADE_UP, { overwrite: false, ...expect(status(409)) })),
+      [deleteFileAt('NewUrl')],
+    ),
+    core(
+      `${prefix}.RelativeNameConflictOverwriteTrue`,
+      steps(
+        made('NewUrl1'),
+        exact(MADE_UP, { overwrite: true, ...keepUrl('NewUrl2'), ...expect(newFile(nameEndsWith('.wopitestx'))) }),
+        checkFileInfo({ at: 'NewUrl2', ...expect(status(200)) }),
+      ),
+      [deleteFileAt('NewUrl1'), deleteFileAt('NewUrl2')],
+    ),
+    core(`${prefix}.ConflictingHeaders`, steps(make({ mode: 'both', name: MADE_UP, ...expect(conflictingHeaders) }))),
+    core(
+      `${prefix}.RelativeNameConflictOverwriteTrueLocked`,
+      steps(made('NewUrl'), lock(L, { at: 'NewUrl' }), exact(MADE_UP, { overwrite: true, ...expect(status(409)) })),
+      [unlock(L, { at: 'NewUrl' }), deleteFileAt('NewUrl')],
+    ),
+    core(
+      `${prefix}.FileNameReturnedIsCorrectlyEncoded`,
+      steps(
+        exact('madeup_name.wopitestx', {
+          ...keepUrl('NewUrl'),
+          ...expect(newFile(nameIs('madeup_name.wopitestx'), false)),
+        }),
+      ),
+      [deleteFileAt('NewUrl')],
+    ),
+    core(
+      `${prefix}.${longNameCase}`,
+      steps(exact(longName, { ...keepUrl('LongNameUrl'), ...expect({ anyOf: [status(200), status(400)] }) })),
+      [deleteFileAt('LongNameUrl')],
+    ),
+  ];
+}
+
+const putRelative = (more: Partial<Step>): Step => ({ op: 'PutRelativeFile', resource: 'WordSimpleDocument', ...more });
 
 const putRelativeFile: Group = {
   name: 'PutRelativeFile',
@@ -330,113 +416,28 @@ const putRelativeFile: Group = {
       'PutRelativeFile.SuggestedExtension',
       [
         checkFileInfo(),
-        suggested('.wopitestx', { ...keepUrl('NewFileUrl'), ...expect(newFile(nameEndsWith('.wopitestx'))) }),
+        putRelative({
+          mode: 'suggested',
+          name: '.wopitestx',
+          ...keepUrl('NewFileUrl'),
+          ...expect(newFile(nameEndsWith('.wopitestx'))),
+        }),
       ],
       [deleteFileAt('NewFileUrl')],
     ),
-    core(
-      'PutRelativeFile.SuggestedName',
-      [
-        checkFileInfo(),
-        suggested('madeupname.wopitest', { ...keepUrl('NewFileUrl'), ...expect(newFile(nameEndsWith('wopitest'))) }),
-      ],
-      [deleteFileAt('NewFileUrl')],
-    ),
-    core(
-      'PutRelativeFile.SuggestedNameConflict',
-      [
-        checkFileInfo(),
-        suggested('madeupname.wopitest', { ...keepUrl('NewUrl1'), ...expect(newFile(nameEndsWith('wopitest'))) }),
-        suggested('madeupname.wopitest', {
-          ...keepUrl('NewUrl2'),
-          ...expect(status(200), newFile(nameEndsWith('wopitest'))),
-        }),
-      ],
-      [deleteFileAt('NewUrl1'), deleteFileAt('NewUrl2')],
-    ),
-    core(
-      'PutRelativeFile.RelativeName',
-      [checkFileInfo(), exact(MADE_UP, { ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) })],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.RelativeNameOverwriteTrueNoEffect',
-      [checkFileInfo(), exact(MADE_UP, { overwrite: true, ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) })],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.RelativeNameOverwriteFalseNoEffect',
-      [
-        checkFileInfo(),
-        exact(MADE_UP, { overwrite: false, ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) }),
-      ],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.RelativeNameConflictNoOverwrite',
-      [
-        checkFileInfo(),
-        exact(MADE_UP, { ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) }),
-        exact(MADE_UP, expect(status(409))),
-      ],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.RelativeNameConflictOverwriteFalse',
-      [
-        checkFileInfo(),
-        exact(MADE_UP, { ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) }),
-        exact(MADE_UP, { overwrite: false, ...expect(status(409)) }),
-      ],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.RelativeNameConflictOverwriteTrue',
-      [
-        checkFileInfo(),
-        exact(MADE_UP, { ...keepUrl('NewUrl1'), ...expect(newFile(nameIs(MADE_UP))) }),
-        exact(MADE_UP, { overwrite: true, ...keepUrl('NewUrl2'), ...expect(newFile(nameEndsWith('.wopitestx'))) }),
-        checkFileInfo({ at: 'NewUrl2', ...expect(status(200)) }),
-      ],
-      [deleteFileAt('NewUrl1'), deleteFileAt('NewUrl2')],
-    ),
-    core('PutRelativeFile.ConflictingHeaders', [
-      checkFileInfo(),
-      putRelative({ mode: 'both', name: MADE_UP, ...expect({ anyOf: [status(400), status(501)] }) }),
-    ]),
-    core(
-      'PutRelativeFile.RelativeNameConflictOverwriteTrueLocked',
-      [
-        checkFileInfo(),
-        exact(MADE_UP, { ...keepUrl('NewUrl'), ...expect(newFile(nameIs(MADE_UP))) }),
-        lock(L, { at: 'NewUrl' }),
-        exact(MADE_UP, { overwrite: true, ...expect(status(409)) }),
-      ],
-      [unlock(L, { at: 'NewUrl' }), deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.FileNameReturnedIsCorrectlyEncoded',
-      [
-        checkFileInfo(),
-        exact('madeup_name.wopitestx', {
-          ...keepUrl('NewUrl'),
-          ...expect(newFile(nameIs('madeup_name.wopitestx'), false)),
-        }),
-      ],
-      [deleteFileAt('NewUrl')],
-    ),
-    core(
-      'PutRelativeFile.FileNameLongerThan512Chars',
-      [
-        checkFileInfo(),
-        exact(longName, { ...keepUrl('LongNameUrl'), ...expect({ anyOf: [status(200), status(400)] }) }),
-      ],
-      [deleteFileAt('LongNameUrl')],
-    ),
+    ...newFileCases({
+      prefix: 'PutRelativeFile',
+      first: [checkFileInfo()],
+      make: putRelative,
+      conflictingHeaders: { anyOf: [status(400), status(501)] },
+      longNameCase: 'FileNameLongerThan512Chars',
+    }),
     officeOnline(
       'PutRelativeFile.IncludeHostUrls',
       [
-        suggested('new_file.wopitest', {
+        putRelative({
+          mode: 'suggested',
+          name: 'new_file.wopitest',
           ...keepUrl('NewFileUrl'),
           ...expect(
             json(
@@ -501,22 +502,21 @@ const rename = (name: string, more: Partial<Step> = {}): Step => ({
   ...more,
 });
 
-/** A case on a file the case makes itself, by `create` (PutRelativeFile here, CreateChildFile for folders). */
-export function renameCases(prefix: string, create: (name: string) => Step): Case[] {
-  const made = (name: string) => create(name);
+/** Renames of a file each case makes itself with `made` (PutRelativeFile here, CreateChildFile in a folder). */
+export function renameCases(prefix: string, made: (name: string) => Step[]): Case[] {
   const TEST = 'ValidatorTestFile.wopitest';
   const RENAMED = 'ValidatorTestFileRenamed';
   const deleteIt = deleteFileAt('NewFileUrl');
   return [
     core(
       `${prefix}.RenameShouldSucceed`,
-      [made(TEST), renameAllowed, rename(RENAMED, renameChecks(RENAMED)), deleteIt],
+      [...made(TEST), renameAllowed, rename(RENAMED, renameChecks(RENAMED)), deleteIt],
       [deleteIt],
     ),
     core(
       `${prefix}.FileNameAfterRenameIsCorrectlyEncoded`,
       [
-        made('madeup_name.wopitestx'),
+        ...made('madeup_name.wopitestx'),
         renameAllowed,
         rename('madeup_renamed', renameChecks('madeup_renamed')),
         deleteIt,
@@ -526,7 +526,7 @@ export function renameCases(prefix: string, create: (name: string) => Step): Cas
     core(
       `${prefix}.RenamingALockedFileWithACorrectLockHeaderValueShouldSucceed`,
       [
-        made(TEST),
+        ...made(TEST),
         renameAllowed,
         lock(L, { at: 'NewFileUrl' }),
         rename(RENAMED, { lock: L, ...renameChecks(RENAMED) }),
@@ -538,7 +538,7 @@ export function renameCases(prefix: string, create: (name: string) => Step): Cas
     core(
       `${prefix}.RenamingALockedFileWithAnIncorrectLockHeaderValueShouldReturnA409`,
       [
-        made(TEST),
+        ...made(TEST),
         renameAllowed,
         lock(L, { at: 'NewFileUrl' }),
         rename(RENAMED, { lock: WRONG, ...expect(status(409)) }),
@@ -549,13 +549,13 @@ export function renameCases(prefix: string, create: (name: string) => Step): Cas
     ),
     core(
       `${prefix}.RenamingADeletedFileShouldReturnA404`,
-      [made(TEST), renameAllowed, deleteIt, rename(RENAMED, expect(status(404)))],
+      [...made(TEST), renameAllowed, deleteIt, rename(RENAMED, expect(status(404)))],
       [deleteIt],
     ),
     core(
       `${prefix}.RenameShouldNotChangeFileExtension`,
       [
-        made(TEST),
+        ...made(TEST),
         renameAllowed,
         rename(RENAMED, renameChecks(RENAMED)),
         checkFileInfo({
@@ -585,9 +585,9 @@ const renameFileWithoutContainers: Group = {
     'RenameFile',
     'UserCanWriteRelative',
   ],
-  cases: renameCases('PutRelativeAndRenameFile', (name) =>
-    exact(name, { keep: { NewFileUrl: { json: 'Url' } }, ...expect(json(nameIs(name))) }),
-  ),
+  cases: renameCases('PutRelativeAndRenameFile', (name) => [
+    putRelative({ mode: 'exact', name, keep: { NewFileUrl: { json: 'Url' } }, ...expect(json(nameIs(name))) }),
+  ]),
 };
 
 const fileUrlUsage: Group = {

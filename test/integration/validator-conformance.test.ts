@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { containerGroups } from '../conformance/container-groups';
 import { fileGroups, proofKeyGroups } from '../conformance/file-groups';
 import type { Group } from '../conformance/validator-model';
 import { type CaseResult, formatReport, runSuite, type Target, tallyByGroup } from '../conformance/validator-runner';
@@ -18,7 +19,7 @@ import { officeDiscoveryXml } from '../support/discovery-xml';
 import { type StartedHost, startNpmStart } from '../support/npm-start';
 import { generateProofKey } from '../support/proof-signing';
 
-const allGroups: readonly Group[] = [...fileGroups];
+const allGroups: readonly Group[] = [...fileGroups, ...containerGroups];
 const categories = ['WopiCore', 'OfficeOnline'] as const;
 
 /** The groups of files that the host on main advertises, all of whose cases must run and pass. */
@@ -140,6 +141,15 @@ describe('WOPI validator cases against npm start serving an empty test.wopitest'
     const outcome = plainInfo.SupportsContainers === true ? { passed: 0, skipped: 6 } : { passed: 6, skipped: 0 };
     expect(tally(plainResults, 'RenameFileIfCreateChildFileIsNotSupported')).toMatchObject({ ...outcome, failed: 0 });
   });
+
+  it.each(containerGroups.map((group) => group.name))(
+    'skips %s only because CheckFileInfo does not say SupportsContainers, and fails none of it when it does',
+    (group) => {
+      const results = plainResults.filter((r) => r.group === group);
+      if (plainInfo.SupportsContainers === true) expect(failures(results)).toEqual([]);
+      else expect(results.filter((r) => !r.reason?.startsWith('prerequisite Containers:'))).toEqual([]);
+    },
+  );
 
   it('skips a case only for a prerequisite the host does not meet, never for another reason', () => {
     const skipped = plainResults.filter((r) => r.outcome === 'skipped');
