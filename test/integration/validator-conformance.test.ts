@@ -5,22 +5,12 @@
 // with a token of a user who may only view, and a host given discovery with the runner's proof keys, where every
 // request is signed as the validator signs them and the ProofKeys group runs too.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerGroups } from '../conformance/container-groups';
-import { fileGroups, proofKeyGroups } from '../conformance/file-groups';
-import type { Group } from '../conformance/validator-model';
-import { type CaseResult, formatReport, runSuite, type Target, tallyByGroup } from '../conformance/validator-runner';
-import { serveDiscovery } from '../support/discovery-server';
-import { officeDiscoveryXml } from '../support/discovery-xml';
+import { allGroups, categories, emptyWopitest, signedRun, targetOf } from '../conformance/npm-start-runs';
+import { type CaseResult, formatReport, runSuite, tallyByGroup } from '../conformance/validator-runner';
 import { type StartedHost, startNpmStart } from '../support/npm-start';
-import { generateProofKey } from '../support/proof-signing';
-
-const allGroups: readonly Group[] = [...fileGroups, ...containerGroups];
-const categories = ['WopiCore', 'OfficeOnline'] as const;
 
 /** The groups of files that the host on main advertises, all of whose cases must run and pass. */
 const advertised = [
@@ -41,18 +31,12 @@ const advertised = [
   'AddActivities',
 ];
 
-let sampleDir: string;
+let sample: ReturnType<typeof emptyWopitest>;
 let plain: StartedHost;
 let plainResults: CaseResult[];
 let viewerResults: CaseResult[];
 let signedResults: CaseResult[];
 let plainInfo: Record<string, unknown>;
-
-/** The file and token `npm start` printed; the token's expiry, in epoch ms, as access_token_ttl. */
-function targetOf(host: StartedHost, accessToken = host.printed['Access token'] ?? ''): Target {
-  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
-  return { wopiSrc: host.printed['WOPI source'] ?? '', accessToken, accessTokenTtl: payload.exp * 1000 };
-}
 
 /** `npx wopi-host` against the running host's data folder, as a user beside it runs it. */
 async function cli(host: StartedHost, ...argv: string[]): Promise<string> {
@@ -73,11 +57,8 @@ async function viewerToken(host: StartedHost): Promise<string> {
 const byName = (names: readonly string[]) => allGroups.filter((group) => names.includes(group.name));
 
 beforeAll(async () => {
-  sampleDir = mkdtempSync(join(tmpdir(), 'validator-'));
-  const sample = join(sampleDir, 'test.wopitest');
-  writeFileSync(sample, '');
-
-  plain = await startNpmStart({ WOPI_SAMPLE_FILE: sample });
+  sample = emptyWopitest();
+  plain = await startNpmStart({ WOPI_SAMPLE_FILE: sample.path });
   const target = targetOf(plain);
   const info = await fetch(`${target.wopiSrc}?access_token=${encodeURIComponent(target.accessToken)}`);
   plainInfo = (await info.json()) as Record<string, unknown>;
@@ -85,34 +66,17 @@ beforeAll(async () => {
   console.log(formatReport('validator, npm start, owner token (WopiCore + OfficeOnline):', plainResults));
 
   const viewer = targetOf(plain, await viewerToken(plain));
-  viewerResults = await runSuite(
-    byName(['CheckFileInfoSchema', 'BaseWopiViewing', 'FileUrlViewOnly', 'EditFlows']),
-    viewer,
-    {
-      categories,
-    },
-  );
+  const viewing = byName(['CheckFileInfoSchema', 'BaseWopiViewing', 'FileUrlViewOnly', 'EditFlows']);
+  viewerResults = await runSuite(viewing, viewer, { categories });
   console.log(formatReport('validator, npm start, view-only token:', viewerResults));
 
-  const keys = { current: generateProofKey(), old: generateProofKey() };
-  const discovery = await serveDiscovery(() => officeDiscoveryXml(keys));
-  const signed = await startNpmStart({ WOPI_SAMPLE_FILE: sample, WOPI_DISCOVERY_URL: discovery.url });
-  try {
-    const signedTarget = {
-      ...targetOf(signed),
-      proofKeys: { current: keys.current.privateKey, old: keys.old.privateKey },
-    };
-    signedResults = await runSuite([...allGroups, ...proofKeyGroups], signedTarget, { categories });
-    console.log(formatReport('validator, npm start with discovery, every request signed:', signedResults));
-  } finally {
-    await signed.stop();
-    await discovery.close();
-  }
+  signedResults = await signedRun(sample.path);
+  console.log(formatReport('validator, npm start with discovery, every request signed:', signedResults));
 }, 300_000);
 
 afterAll(async () => {
   await plain?.stop();
-  rmSync(sampleDir, { recursive: true, force: true });
+  sample?.remove();
 });
 
 const failures = (results: readonly CaseResult[]) => results.filter((r) => r.outcome === 'failed');
