@@ -148,6 +148,8 @@ function operationHeaders(step: Step): Record<string, string> {
     headers['X-WOPI-Size'] = String(resourceBytes[step.resource ?? 'ZeroByteFile'].length);
   if (step.op === 'RenameFile' || step.op === 'RenameContainer')
     headers['X-WOPI-RequestedName'] = iconv.encode(step.name ?? '', 'utf7').toString('latin1');
+  // The validator's RenameFile always names both locks, as empty strings when the case gives none.
+  if (step.op === 'RenameFile') Object.assign(headers, { 'X-WOPI-Lock': step.lock ?? '', 'X-WOPI-CoauthLockId': '' });
   if (step.mode !== undefined) Object.assign(headers, targetHeaders(step));
   if (shape?.override !== undefined) headers['X-WOPI-Override'] = shape.override;
   return headers;
