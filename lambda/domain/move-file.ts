@@ -6,7 +6,7 @@ import { withActivity } from './activity';
 import { ConflictError, ForbiddenError, InvalidFileNameError, NotFoundError, NotPermittedError } from './errors';
 import type { FileRecord } from './file-record';
 import { rootFolderId } from './folder-record';
-import { type FolderDeps, liveFolder, roleOnFile, roleOnFolder } from './folders';
+import { actingRole, type FolderDeps, liveFolder, roleOnFile, rootFolder } from './folders';
 import { claimName, fileNamespace, releaseName } from './names';
 import { checkedOutByOther, revisedWrite } from './write-rules';
 
@@ -17,14 +17,18 @@ export async function moveFile(deps: FolderDeps, fileId: string, folderId: strin
   for (let attempt = 1; ; attempt++) {
     const record = await deps.files.get(fileId);
     if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
-    const role = await roleOnFile(deps.folders, record, deps.userId);
+    const role = deps.asAdministrator === true ? 'owner' : await roleOnFile(deps.folders, record, deps.userId);
     if (role === undefined || !EDIT_ROLES.includes(role))
       throw new NotPermittedError(`${deps.userId} may not move ${fileId}`);
     if (checkedOutByOther(record, deps.userId))
       throw new ConflictError(`${record.name} is checked out by ${record.checkOut?.holderName}`);
-    const target = await liveFolder(deps.folders, folderId);
+    // The owner's root is made the first time it is needed, as everywhere.
+    const target =
+      folderId === rootFolderId(record.ownerId)
+        ? await rootFolder(deps, record.ownerId)
+        : await liveFolder(deps.folders, folderId);
     if (target.ownerId !== record.ownerId) throw new ForbiddenError("A file moves only within its owner's folders");
-    const targetRole = await roleOnFolder(deps.folders, target, deps.userId);
+    const targetRole = await actingRole(deps, target);
     if (targetRole === undefined || !EDIT_ROLES.includes(targetRole)) {
       throw new NotPermittedError(`${deps.userId} may not add files to ${target.name}`);
     }

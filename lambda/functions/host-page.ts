@@ -1,12 +1,13 @@
 // GET /host/files/{file_id}: the page that opens a file in the WOPI client (Collabora Online, Office for the web),
-// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=).
+// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=); a share URL's
+// ?mode=view opens it read-only.
 import { randomBytes } from 'node:crypto';
 import { type DiscoveryClient, fillUrlSrc, pickAction } from '../adapters/wopi-discovery';
 import { mintAccessToken } from '../auth/access-token';
 import { verifyHostLink } from '../auth/host-link';
-import { rightsOf } from '../domain/access';
+import { type Rights, rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
-import { NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
+import { BadRequestError, NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
 import { extensionOf } from '../domain/file-name';
 import type { FileStore, FolderStore } from '../domain/ports';
 import { activeUser, authenticate } from '../domain/users';
@@ -28,6 +29,13 @@ const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
   const user = await activeUser(deps.users, grant.userId, 'The link');
   return { user, ceiling: grant.rights, ...(grant.notAfter !== undefined && { notAfter: grant.notAfter }) };
 };
+
+/** A share URL's ?mode= lowers what the page opens the file for (view), never raises it. */
+function openedFor(mode: string | undefined, ceiling: Rights): Rights {
+  if (mode === undefined || mode === 'edit') return ceiling;
+  if (mode === 'view') return 'read';
+  throw new BadRequestError('mode must be view or edit');
+}
 
 interface HostPageStores {
   readonly files: FileStore;
@@ -51,7 +59,7 @@ export const handler = apiHandler(
   async (req, ctx) => {
     const fileId = checkedFileId(req.pathId);
     const record = await visibleFile(ctx, fileId, ctx.user);
-    const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
+    const rights = rightsOf(record, ctx.user.userId, openedFor(req.query.mode, ctx.ceiling));
     if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
     if (ctx.discovery === undefined) {
       throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');

@@ -4,8 +4,10 @@ import { BadRequestError, NotImplementedError } from '../domain/errors';
 import type { Stores } from '../domain/ports';
 import type { WopiOperation } from '../http/operation';
 import type { WopiRequest } from '../http/wopi-request';
+import { addActivities } from './add-activities';
 import { deleteFile } from './delete-file';
 import { getLock } from './get-lock';
+import { getShareUrl } from './get-share-url';
 import { lock } from './lock';
 import { putRelativeFile } from './put-relative-file';
 import { putUserInfo } from './put-user-info';
@@ -31,6 +33,8 @@ const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideS
   ['RENAME_FILE', () => renameFile],
   ['DELETE', () => deleteFile],
   ['PUT_USER_INFO', () => putUserInfo],
+  ['GET_SHARE_URL', () => getShareUrl],
+  ['ADD_ACTIVITIES', () => addActivities],
 ]);
 
 export function selectOverride(req: WopiRequest): WopiOperation<OverrideStores> {

@@ -80,6 +80,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'rename-file.json': { status: 200 },
   'delete-file.json': { status: 200 },
   'put-user-info.json': { status: 200 },
+  'add-activities.json': { status: 200 },
+  'get-share-url.json': { status: 200 },
   'docspace-lock.json': { status: 200 },
   'docspace-file.json': { status: 200 },
   'docspace-protect-users.json': { status: 200 },

@@ -438,6 +438,21 @@ const routeScenarios = new Map<string, Scenario[]>([
     'POST /wopi/files/{file_id}',
     [
       {
+        name: 'AddActivities keeps a comment on the record',
+        status: 200,
+        act: async () => {
+          const body = JSON.stringify({
+            Activities: [{ Type: 'comment', Id: randomUUID(), Data: { ContentId: 'c1', ContentAction: 'created' } }],
+          });
+          return override(await addFile(), 'ADD_ACTIVITIES', {}, body);
+        },
+      },
+      {
+        name: 'GetShareUrl reads the record',
+        status: 200,
+        act: async () => override(await addFile(), 'GET_SHARE_URL', { 'X-WOPI-UrlType': 'ReadWrite' }),
+      },
+      {
         name: "Lock by an editor the file's folder was shared with",
         status: 200,
         act: async () => {
