@@ -168,7 +168,8 @@ export async function actingRole(
   return deps.asAdministrator === true ? 'owner' : roleOnFolder(deps.folders, folder, deps.userId);
 }
 
-async function editableFolder(deps: FolderDeps, folderId: string): Promise<FolderRecord> {
+/** The folder, if the acting user may change it: 404 if they may not see it, 401 if they may only see it. */
+export async function editableFolder(deps: FolderDeps, folderId: string): Promise<FolderRecord> {
   const folder =
     deps.asAdministrator === true
       ? await liveFolder(deps.folders, folderId)
@@ -226,14 +227,15 @@ async function claimFolderName(deps: FolderDeps, namespace: string, wanted: Fold
   throw new ConflictError(`No free name like "${name}" in that folder`);
 }
 
-/** Renames a folder (never a root); what is inside is not touched. */
+/**
+ * Renames a folder; what is inside is not touched. A root has no siblings, so its new name claims nothing (the
+ * validator's RenameContainer cases rename the container a file is in, which for a file of one's own is the root).
+ */
 export async function renameFolder(deps: FolderDeps, folderId: string, requested: string): Promise<FolderRecord> {
   const name = validateFolderName(requested);
   return changeFolder(deps, folderId, async (folder) => {
-    const namespace = folderNamespace(folder);
-    if (namespace === undefined) throw new ForbiddenError('A root folder keeps its name');
     if (name === folder.name) return undefined;
-    return { namespace, name, change: { name } };
+    return { namespace: folderNamespace(folder), name, change: { name } };
   });
 }
 
@@ -253,7 +255,8 @@ export async function moveFolder(deps: FolderDeps, folderId: string, newParentId
 }
 
 interface PlannedMove {
-  readonly namespace: string;
+  /** Where the name must be free; undefined for a root, whose name is among no siblings. */
+  readonly namespace: string | undefined;
   readonly name: string;
   readonly change: { readonly name?: string; readonly parentId?: string };
 }
@@ -271,17 +274,20 @@ async function changeFolder(
     const folder = await editableFolder(deps, folderId);
     const planned = await plan(folder);
     if (planned === undefined) return folder;
-    const oldNamespace = folderNamespace(folder) ?? '';
-    const same = planned.namespace === oldNamespace && planned.name.toLowerCase() === folder.name.toLowerCase();
-    if (!same && !(await claimName(deps, planned.namespace, planned.name, folderId, deps.now, 'folder')).claimed) {
+    const oldNamespace = folderNamespace(folder);
+    const newNamespace = planned.namespace;
+    const same = newNamespace === oldNamespace && planned.name.toLowerCase() === folder.name.toLowerCase();
+    // A root (no namespace) claims and frees no name.
+    const claims = !same && newNamespace !== undefined && oldNamespace !== undefined;
+    if (claims && !(await claimName(deps, newNamespace, planned.name, folderId, deps.now, 'folder')).claimed) {
       // RenameContainer: "409 Target container already exists".
       throw new ConflictError(`Something named "${planned.name}" already exists in that folder`);
     }
     const entry = { at: deps.now, by: deps.userId, what: 'rename' as const, detail: planned.name };
     const change = { ...planned.change, activity: withActivity(folder.activity, entry), rev: folder.rev + 1 };
     const result = await deps.folders.update(folderId, folder.rev, change);
-    if (!same) {
-      const [released, namespace] = result.applied ? [folder.name, oldNamespace] : [planned.name, planned.namespace];
+    if (claims) {
+      const [released, namespace] = result.applied ? [folder.name, oldNamespace] : [planned.name, newNamespace];
       await releaseName(deps, namespace, released, folderId);
     }
     if (result.applied) return result.record;
