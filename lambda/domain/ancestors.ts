@@ -4,7 +4,7 @@
 import { READ_ROLES } from './access';
 import type { FileRecord } from './file-record';
 import { type FolderRecord, folderIdOf, rootFolderId } from './folder-record';
-import { bestRole, chainOf, liveFolder, readableFile, rootFolder, visibleFolder } from './folders';
+import { bestRole, chainOf, liveFolder, readableFile, roleOnFolder, rootFolder, visibleFolder } from './folders';
 import type { FileStore, FolderStore } from './ports';
 
 export interface AncestorDeps {
@@ -39,4 +39,21 @@ function seenPart(chain: readonly FolderRecord[], userId: string): FolderRecord[
     if (role !== undefined && READ_ROLES.includes(role)) top = i;
   });
   return chain.slice(0, top + 1).reverse();
+}
+
+/**
+ * The name of the file's folder if the user may see it (CheckFileInfo's BreadcrumbFolderName). A file in its owner's
+ * root gets none: CheckFileInfo of such a file stays one request, and a root's name says nothing the user does not
+ * know.
+ */
+export async function visibleFolderName(
+  folders: FolderStore,
+  file: FileRecord,
+  userId: string,
+): Promise<string | undefined> {
+  if (file.folderId === undefined) return undefined;
+  const folder = await folders.get(file.folderId);
+  if (folder === undefined) return undefined;
+  const role = await roleOnFolder(folders, folder, userId);
+  return role !== undefined && READ_ROLES.includes(role) ? folder.name : undefined;
 }

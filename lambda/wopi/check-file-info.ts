@@ -1,5 +1,6 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
 import { readable } from '../domain/access';
+import { visibleFolderName } from '../domain/ancestors';
 import { checkFileInfo as fileInfo } from '../domain/file-info';
 import { effectiveRecord } from '../domain/folders';
 import type { Stores } from '../domain/ports';
@@ -27,6 +28,7 @@ export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'folders' | 'co
       ...(await hostPageUrls(ctx, req.baseUrl, record)),
       ...ctx.config.checkFileInfoExtra,
     };
-    return json(200, fileInfo(record, viewer, { fileUrl, extra }));
+    const folderName = await visibleFolderName(ctx.folders, record, grant.userId);
+    return json(200, fileInfo(record, viewer, { fileUrl, extra, folderName }));
   },
 };
