@@ -31,13 +31,14 @@ export async function folderChildren(
   folderId: string,
   userId: string,
   extensions: ReadonlySet<string> | undefined,
+  pageSize = PAGE,
 ): Promise<Children> {
   const { folder } = await visibleFolder(deps.folders, folderId, userId);
   const files: FileRecord[] = [];
   const folders: FolderRecord[] = [];
   let after: string | undefined;
   do {
-    const page = await listChildren(deps, folder, { limit: PAGE, ...(after !== undefined && { after }) });
+    const page = await listChildren(deps, folder, { limit: pageSize, ...(after !== undefined && { after }) });
     for (const item of page.items) {
       if (item.kind === 'folder') folders.push(item.folder);
       else if (extensions === undefined || extensions.has(extensionOf(item.file.name).toLowerCase()))
