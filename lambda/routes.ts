@@ -277,6 +277,14 @@ export const routes: readonly Route[] = [
     // access token the client gets.
     grants: { tokenSecret: true, table: { GetItem: ['apikey#', 'user#', 'file#', 'folder#'] } },
   },
+  {
+    method: 'GET',
+    path: '/host/containers/{container_id}',
+    entry: 'host-container-page',
+    // A folder's page (what a container's share URL opens) for an API key: the folder, its children's claims and
+    // the items they name.
+    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'folder#', 'file#'], Query: ['names#'] } },
+  },
 ];
 
 export function routeKey(route: Route): string {

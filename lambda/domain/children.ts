@@ -10,6 +10,8 @@ import { type FolderDeps, listChildren, visibleFolder } from './folders';
 const PAGE = 500;
 
 export interface Children {
+  /** The folder itself, as read for this listing. */
+  readonly folder: FolderRecord;
   readonly files: readonly FileRecord[];
   readonly folders: readonly FolderRecord[];
 }
@@ -46,5 +48,5 @@ export async function folderChildren(
     }
     after = page.next;
   } while (after !== undefined);
-  return { files, folders };
+  return { folder, files, folders };
 }

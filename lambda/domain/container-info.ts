@@ -9,6 +9,7 @@ export interface ContainerInfo {
   readonly UserCanCreateChildFile: boolean;
   readonly UserCanDelete: boolean;
   readonly UserCanRename: boolean;
+  readonly SupportedShareUrlTypes: readonly string[];
 }
 
 export function containerInfo(view: VisibleFolder, ceiling: Rights): ContainerInfo {
@@ -22,5 +23,7 @@ export function containerInfo(view: VisibleFolder, ceiling: Rights): ContainerIn
     UserCanCreateChildFile: mayEdit,
     UserCanDelete: mayEdit && !isRoot && DELETE_ROLES.includes(role),
     UserCanRename: mayEdit,
+    // As for files: a share URL carries no credential, so every user may have both.
+    SupportedShareUrlTypes: ['ReadOnly', 'ReadWrite'],
   };
 }

@@ -6,6 +6,7 @@ import type { ContainerRequest } from '../http/wopi-request';
 import { createChildContainer } from './create-child-container';
 import { createChildFile } from './create-child-file';
 import { deleteContainer } from './delete-container';
+import { getContainerShareUrl } from './get-container-share-url';
 import { renameContainer } from './rename-container';
 
 /** The stores the overrides use between them: the containers-override function wires all of them. */
@@ -20,6 +21,7 @@ const operations = new Map<string, WopiOperation<ContainerOverrideStores, Contai
   ['CREATE_CHILD_FILE', createChildFile],
   ['DELETE_CONTAINER', deleteContainer],
   ['RENAME_CONTAINER', renameContainer],
+  ['GET_SHARE_URL', getContainerShareUrl],
 ]);
 
 export function selectContainerOverride(
