@@ -46,6 +46,7 @@ describe('CheckContainerInfo', () => {
         UserCanCreateChildFile: true,
         UserCanDelete: false,
         UserCanRename: true,
+        SupportedShareUrlTypes: ['ReadOnly', 'ReadWrite'],
       },
     });
   });
@@ -63,7 +64,12 @@ describe('CheckContainerInfo', () => {
     const asViewer = await info(child.folderId, viewer);
     const withReadToken = await info(child.folderId, owner, readToken);
     // Assess
-    const none = { UserCanCreateChildContainer: false, UserCanCreateChildFile: false, UserCanDelete: false };
+    const none = {
+      UserCanCreateChildContainer: false,
+      UserCanCreateChildFile: false,
+      UserCanDelete: false,
+      SupportedShareUrlTypes: ['ReadOnly', 'ReadWrite'],
+    };
     expect([asViewer.body, withReadToken.body]).toEqual([
       { Name: 'Plans', ...none, UserCanRename: false },
       { Name: 'Plans', ...none, UserCanRename: false },
