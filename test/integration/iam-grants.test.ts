@@ -1299,6 +1299,14 @@ const routeScenarios = new Map<string, Scenario[]>([
         },
       },
       {
+        name: 'GetShareUrl of a container reads the folder',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'GET_SHARE_URL', { 'X-WOPI-UrlType': 'ReadOnly' });
+        },
+      },
+      {
         name: 'DeleteContainer of an empty folder asks for one child and frees the name',
         status: 200,
         act: async () => {
@@ -1359,6 +1367,20 @@ const routeScenarios = new Map<string, Scenario[]>([
         name: "GetRootContainer makes the user's root on first need",
         status: 200,
         act: async () => ecosystemCall(host, uniqueOwner(), { path: '/root_container_pointer' }),
+      },
+    ],
+  ],
+  [
+    'GET /host/containers/{container_id}',
+    [
+      {
+        name: 'The folder page for an API key lists the folder',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          const root = await rootFolder({ ...setup, now: now() }, file.ownerId);
+          return api('GET', `/host/containers/${root.folderId}?mode=view`, apiKey);
+        },
       },
     ],
   ],
