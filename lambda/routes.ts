@@ -196,6 +196,14 @@ export const routes: readonly Route[] = [
     // The user's root folder, made on first need.
     grants: { tokenSecret: true, table: { GetItem: ['folder#'], PutItem: ['folder#'] } },
   },
+  {
+    method: 'POST',
+    path: '/wopi/ecosystem',
+    entry: 'ecosystem-override',
+    // GetFileWopiSrc (the file, and its folders for a role they give) and GetRootContainer's shortcut (the root,
+    // made on first need), picked by X-WOPI-Override.
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'], PutItem: ['folder#'] } },
+  },
   // Check-out in the shapes of ONLYOFFICE DocSpace (seed 003) and SuperOffice (seed 004).
   {
     method: 'PUT',

@@ -474,6 +474,7 @@ describe('WopiHost stack', () => {
         'CheckEcosystemFunction',
         'CheckFileInfoFunction',
         'ContainersOverrideFunction',
+        'EcosystemOverrideFunction',
         'EnumerateChildrenFunction',
         'EnumerateContainerAncestorsFunction',
         'EnumerateFileAncestorsFunction',

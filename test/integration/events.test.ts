@@ -102,6 +102,7 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'get-container-ecosystem.json': { status: 200, scope: 'container' },
   'check-ecosystem.json': { status: 200, scope: 'ecosystem' },
   'get-root-container.json': { status: 200, scope: 'ecosystem' },
+  'get-file-wopi-src.json': { status: 200, scope: 'ecosystem' },
   'get-container-share-url.json': { status: 200, scope: 'container' },
   'host-container-page.json': { status: 200, scope: 'container' },
   'docspace-lock.json': { status: 200 },

@@ -1361,6 +1361,25 @@ const routeScenarios = new Map<string, Scenario[]>([
     [{ name: 'CheckEcosystem verifies the token', status: 200, act: async () => ecosystemCall(host, uniqueOwner()) }],
   ],
   [
+    'POST /wopi/ecosystem',
+    [
+      {
+        name: 'GetFileWopiSrc of a file in a shared folder reads the file and the folder',
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          const headers = { 'X-WOPI-HostNativeFileName': await wopiUrl(host, file.fileId) };
+          return ecosystemCall(host, user.userId, { override: 'GET_WOPI_SRC', headers });
+        },
+      },
+      {
+        name: "GetRootContainer's shortcut makes the user's root on first need",
+        status: 200,
+        act: async () => ecosystemCall(host, uniqueOwner(), { override: 'GET_ROOT_CONTAINER' }),
+      },
+    ],
+  ],
+  [
     'GET /wopi/ecosystem/root_container_pointer',
     [
       {
