@@ -126,6 +126,87 @@ export const routes: readonly Route[] = [
       bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
     },
   },
+  {
+    method: 'GET',
+    path: '/wopi/files/{file_id}/ancestry',
+    entry: 'enumerate-file-ancestors',
+    // The file, its folders up to the root, and the owner's root made on first need.
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'], PutItem: ['folder#'] } },
+  },
+  {
+    method: 'GET',
+    path: '/wopi/files/{file_id}/ecosystem_pointer',
+    entry: 'get-file-ecosystem',
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'] } },
+  },
+  // WOPI containers: the folders, each a folder# item; what is inside one is its children's name claims (names#).
+  {
+    method: 'GET',
+    path: '/wopi/containers/{container_id}',
+    entry: 'check-container-info',
+    grants: { tokenSecret: true, table: { GetItem: ['folder#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/wopi/containers/{container_id}',
+    entry: 'containers-override',
+    // CreateChildContainer, CreateChildFile, DeleteContainer and RenameContainer, picked by X-WOPI-Override: the
+    // folders and the name claims they hold (a claim is checked against the file or folder it names); a new file
+    // as PutRelativeFile makes one (its number, docno#), or an overwrite by a save with that save's recovery copies;
+    // a delete asks for one child (Query names#).
+    grants: {
+      tokenSecret: true,
+      table: {
+        GetItem: ['folder#', 'names#', 'file#'],
+        UpdateItem: ['folder#', 'file#'],
+        PutItem: ['folder#', 'names#', 'file#', 'docno#'],
+        Query: ['names#', 'file#'],
+        DeleteItem: ['names#', 'file#'],
+      },
+      bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/wopi/containers/{container_id}/children',
+    entry: 'enumerate-children',
+    // One Query of the children's claims per page, and the item each names.
+    grants: { tokenSecret: true, table: { GetItem: ['folder#', 'file#'], Query: ['names#'] } },
+  },
+  {
+    method: 'GET',
+    path: '/wopi/containers/{container_id}/ancestry',
+    entry: 'enumerate-container-ancestors',
+    grants: { tokenSecret: true, table: { GetItem: ['folder#'] } },
+  },
+  {
+    method: 'GET',
+    path: '/wopi/containers/{container_id}/ecosystem_pointer',
+    entry: 'get-container-ecosystem',
+    grants: { tokenSecret: true, table: { GetItem: ['folder#'] } },
+  },
+  // The WOPI ecosystem: the user's own, named by the token alone.
+  {
+    method: 'GET',
+    path: '/wopi/ecosystem',
+    entry: 'check-ecosystem',
+    grants: { tokenSecret: true },
+  },
+  {
+    method: 'GET',
+    path: '/wopi/ecosystem/root_container_pointer',
+    entry: 'get-root-container',
+    // The user's root folder, made on first need.
+    grants: { tokenSecret: true, table: { GetItem: ['folder#'], PutItem: ['folder#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/wopi/ecosystem',
+    entry: 'ecosystem-override',
+    // GetFileWopiSrc (the file, and its folders for a role they give) and GetRootContainer's shortcut (the root,
+    // made on first need), picked by X-WOPI-Override.
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'], PutItem: ['folder#'] } },
+  },
   // Check-out in the shapes of ONLYOFFICE DocSpace (seed 003) and SuperOffice (seed 004).
   {
     method: 'PUT',
@@ -206,6 +287,14 @@ export const routes: readonly Route[] = [
     // The page that opens a file in the WOPI client (discovery), for an API key or a short-lived link; it mints the
     // access token the client gets.
     grants: { tokenSecret: true, table: { GetItem: ['apikey#', 'user#', 'file#', 'folder#'] } },
+  },
+  {
+    method: 'GET',
+    path: '/host/containers/{container_id}',
+    entry: 'host-container-page',
+    // A folder's page (what a container's share URL opens) for an API key: the folder, its children's claims and
+    // the items they name.
+    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'folder#', 'file#'], Query: ['names#'] } },
   },
 ];
 

@@ -1,12 +1,22 @@
-// The one shape both of this host's signed credentials share: an HS256 JWT naming a user (sub) and one file (fid),
-// told apart by audience, so a host-page link is never an access token, an access token never a link, and a FileUrl
-// link opens nothing but the file's bytes.
+// The one shape this host's signed credentials share: an HS256 JWT naming a user (sub) and one item (fid: a file, a
+// container, or none for the ecosystem), told apart by audience, so a host-page link is never an access token, an
+// access token never a link, a token for one kind of item never one for another, and a FileUrl link opens nothing
+// but the file's bytes.
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
 
 const issuer = 'wopi-host';
 
-export type FileJwtAudience = 'wopi' | 'host-page' | 'file-url';
+export type FileJwtAudience = 'wopi' | 'wopi-container' | 'wopi-ecosystem' | 'host-page' | 'file-url';
+
+/** What each audience's `fid` names, in refusals. */
+const itemOf: Readonly<Record<FileJwtAudience, string>> = {
+  wopi: 'file',
+  'wopi-container': 'container',
+  'wopi-ecosystem': 'ecosystem',
+  'host-page': 'file',
+  'file-url': 'file',
+};
 
 export interface FileJwtClaims {
   readonly fileId: string;
@@ -64,9 +74,9 @@ export async function verifyFileJwt(
       requiredClaims: ['sub', 'exp', 'iat', 'fid'],
     }));
   } catch (error) {
-    throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
+    throw new UnauthorizedError(`${label} ${refusalOf(error, audience)}`);
   }
-  if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another file`);
+  if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another ${itemOf[audience]}`);
   const { sub, exp, iat } = payload;
   if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') {
     throw new UnauthorizedError(`${label} has malformed claims`);
@@ -75,4 +85,23 @@ export async function verifyFileJwt(
   if (maxAgeSeconds !== undefined && now / 1000 - iat > maxAgeSeconds)
     throw new UnauthorizedError(`${label} is too old`);
   return { ...payload, sub, exp, iat };
+}
+
+const wopiTokenKind = new Map<string, string>([
+  ['wopi', "a file's token"],
+  ['wopi-container', "a container's token"],
+  ['wopi-ecosystem', 'an ecosystem token'],
+]);
+
+/**
+ * Why jose refused it. A WOPI token of another kind is named (its signature was verified before its audience), so
+ * a client that sends a file's token to a container route learns which token it should have sent.
+ */
+function refusalOf(error: unknown, audience: FileJwtAudience): string {
+  if (error instanceof errors.JWTExpired) return 'has expired';
+  const sent =
+    error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? error.payload.aud : undefined;
+  const sentKind = typeof sent === 'string' ? wopiTokenKind.get(sent) : undefined;
+  const wantedKind = wopiTokenKind.get(audience);
+  return sentKind && wantedKind ? `is ${sentKind}, not ${wantedKind}` : 'is not valid';
 }

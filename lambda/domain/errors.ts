@@ -18,6 +18,9 @@ export class BadRequestError extends WopiError {}
 /** 400 with X-WOPI-InvalidFileNameError: RenameFile / PutRelativeFile got a name the host cannot use. */
 export class InvalidFileNameError extends WopiError {}
 
+/** 400 with X-WOPI-InvalidContainerNameError: CreateChildContainer / RenameContainer got a name it cannot use. */
+export class InvalidContainerNameError extends WopiError {}
+
 /** 401: the access token is missing, invalid, expired, for another file, or lacks the right. */
 export class UnauthorizedError extends WopiError {}
 
@@ -75,13 +78,16 @@ export class FileNameTakenError extends ConflictError {
   }
 }
 
-/** 409 for PutRelativeFile's X-WOPI-RelativeTarget: the name is taken; `validTarget` is a free one, if found. */
+/**
+ * 409 for X-WOPI-RelativeTarget (PutRelativeFile, CreateChildFile, CreateChildContainer): the name is taken, by a
+ * file or a folder; `validTarget` is a free one, if found.
+ */
 export class RelativeTargetTakenError extends ConflictError {
   constructor(
-    fileName: string,
+    name: string,
     readonly validTarget: string | undefined,
   ) {
-    super(`A file named "${fileName}" already exists`);
+    super(`Something named "${name}" already exists there`);
   }
 }
 

@@ -20,6 +20,8 @@ export interface FileInfoOptions {
   readonly fileUrl?: string | undefined;
   /** Deployment-specific properties (Collabora's PostMessageOrigin, HidePrintOption, ...), set by configuration. */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** The name of the folder the file is in, if the user may see that folder (BreadcrumbFolderName). */
+  readonly folderName?: string | undefined;
 }
 
 export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileInfoOptions): Record<string, unknown> {
@@ -44,6 +46,8 @@ export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileI
     SupportsDeleteFile: true,
     SupportsUserInfo: true,
     SupportsAddActivities: true,
+    SupportsContainers: true,
+    SupportsEcosystem: true,
     // GetShareUrl's URLs carry no credential, so every user may have both: each opens with the visitor's own rights.
     SupportedShareUrlTypes: ['ReadOnly', 'ReadWrite'],
     ...(viewer.userInfo !== undefined && { UserInfo: viewer.userInfo }),
@@ -54,6 +58,8 @@ export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileI
     ReadOnly: !canWrite,
     IsAnonymousUser: false,
     FileNameMaxLength: FILE_NAME_MAX_LENGTH,
+    BreadcrumbDocName: record.name,
+    ...(options.folderName !== undefined && { BreadcrumbFolderName: options.folderName }),
     ...(options.fileUrl !== undefined && { FileUrl: options.fileUrl }),
   };
 }

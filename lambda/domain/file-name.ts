@@ -1,5 +1,5 @@
 // File names as WOPI clients send them: checked before they reach storage, never trusted.
-import { InvalidFileNameError } from './errors';
+import { InvalidContainerNameError, InvalidFileNameError } from './errors';
 
 /** CheckFileInfo FileNameMaxLength; also keeps records and keys far from storage limits. */
 export const FILE_NAME_MAX_LENGTH = 250;
@@ -10,13 +10,22 @@ const forbidden = /[\\/:*?"<>|\p{Cc}\p{Cs}]/u;
 const forbiddenAll = /[\\/:*?"<>|\p{Cc}\p{Cs}]/gu;
 
 export function validateFileName(name: string): string {
+  return validName(name, 'file', InvalidFileNameError);
+}
+
+/** A folder's name follows a file's rules; a refusal says X-WOPI-InvalidContainerNameError instead. */
+export function validateFolderName(name: string): string {
+  return validName(name, 'folder', InvalidContainerNameError);
+}
+
+function validName(name: string, item: string, Invalid: new (reason: string) => Error): string {
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed === '.' || trimmed === '..') throw new InvalidFileNameError('The file name is empty');
+  if (trimmed === '' || trimmed === '.' || trimmed === '..') throw new Invalid(`The ${item} name is empty`);
   if (trimmed.length > FILE_NAME_MAX_LENGTH) {
-    throw new InvalidFileNameError(`The file name is longer than ${FILE_NAME_MAX_LENGTH} characters`);
+    throw new Invalid(`The ${item} name is longer than ${FILE_NAME_MAX_LENGTH} characters`);
   }
   if (forbidden.test(trimmed)) {
-    throw new InvalidFileNameError('The file name contains a path separator or a character that is not allowed');
+    throw new Invalid(`The ${item} name contains a path separator or a character that is not allowed`);
   }
   return trimmed;
 }

@@ -4,12 +4,12 @@
 import type { Role, Share } from './access';
 import { EDIT_ROLES, READ_ROLES, readable } from './access';
 import { withActivity } from './activity';
-import { ConflictError, ForbiddenError, InvalidFileNameError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, ForbiddenError, NotFoundError, NotPermittedError, RelativeTargetTakenError } from './errors';
 import { newFileId } from './file-id';
-import { candidateNames, validateFileName } from './file-name';
+import { candidateNames, sanitizeFileName, validateFolderName } from './file-name';
 import type { FileRecord } from './file-record';
 import { childNamespace, type FolderRecord, ROOT_FOLDER_NAME, rootFolderId } from './folder-record';
-import { claimName, fileNamespace, folderNamespace, type NameDeps, releaseName } from './names';
+import { claimName, fileNamespace, folderNamespace, freeNameLike, type NameDeps, releaseName } from './names';
 import type { FileStore, FolderStore, NameClaims, SharedWith } from './ports';
 
 export interface FolderDeps extends NameDeps {
@@ -127,17 +127,32 @@ function mayEdit(role: Role | undefined): boolean {
   return role !== undefined && EDIT_ROLES.includes(role);
 }
 
+/** A folder the user may see, with what the rules read from it. */
+export interface VisibleFolder {
+  readonly folder: FolderRecord;
+  /** The folder and its ancestors, nearest first (chainOf). */
+  readonly chain: readonly FolderRecord[];
+  /** The user's role on it: the most generous over the chain. */
+  readonly role: Role;
+}
+
+/** The folder, its chain and the user's role, if the user may see it (404 otherwise, so an id reveals nothing). */
+export async function visibleFolder(folders: FolderStore, folderId: string, userId: string): Promise<VisibleFolder> {
+  const folder = await liveFolder(folders, folderId);
+  const chain = await chainOf(folders, folder);
+  const role = bestRole(chain.map((link) => link.access[userId]));
+  if (role === undefined || !READ_ROLES.includes(role))
+    throw new NotPermittedError(`${userId} may not see folder ${folderId}`);
+  return { folder, chain, role };
+}
+
 /** The folder, if the user may see it (404 otherwise, so an id reveals nothing). */
 export async function readableFolder(
   deps: Pick<FolderDeps, 'folders'>,
   folderId: string,
   userId: string,
 ): Promise<FolderRecord> {
-  const folder = await liveFolder(deps.folders, folderId);
-  const role = await roleOnFolder(deps.folders, folder, userId);
-  if (role === undefined || !READ_ROLES.includes(role))
-    throw new NotPermittedError(`${userId} may not see folder ${folderId}`);
-  return folder;
+  return (await visibleFolder(deps.folders, folderId, userId)).folder;
 }
 
 /** The role the acting user or administrator has on the folder. */
@@ -148,7 +163,8 @@ export async function actingRole(
   return deps.asAdministrator === true ? 'owner' : roleOnFolder(deps.folders, folder, deps.userId);
 }
 
-async function editableFolder(deps: FolderDeps, folderId: string): Promise<FolderRecord> {
+/** The folder, if the acting user may change it: 404 if they may not see it, 401 if they may only see it. */
+export async function editableFolder(deps: FolderDeps, folderId: string): Promise<FolderRecord> {
   const folder =
     deps.asAdministrator === true
       ? await liveFolder(deps.folders, folderId)
@@ -170,13 +186,7 @@ export async function createFolder(deps: FolderDeps, parentId: string, wanted: F
   const parent = await editableFolder(deps, parentId);
   const folderId = newFileId();
   const namespace = childNamespace(parent);
-  const name = await claimFolderName(
-    deps,
-    namespace,
-    validateFileName(wanted.name),
-    folderId,
-    wanted.mode === 'suggested',
-  );
+  const name = await claimFolderName(deps, namespace, wanted, folderId);
   const folder: FolderRecord = {
     folderId,
     name,
@@ -194,22 +204,33 @@ export async function createFolder(deps: FolderDeps, parentId: string, wanted: F
   return folder;
 }
 
-async function claimFolderName(deps: FolderDeps, namespace: string, name: string, folderId: string, pickFree: boolean) {
-  for (const candidate of pickFree ? candidateNames(name, 20) : [name]) {
-    if ((await claimName(deps, namespace, candidate, folderId, deps.now, 'folder')).claimed) return candidate;
-    if (!pickFree) throw new ConflictError(`Something named "${candidate}" already exists in that folder`);
+/** What a suggestion that is no usable name at all becomes. */
+export const NEW_FOLDER_NAME = 'New folder';
+
+async function claimFolderName(deps: FolderDeps, namespace: string, wanted: FolderName, folderId: string) {
+  const claim = async (name: string) => (await claimName(deps, namespace, name, folderId, deps.now, 'folder')).claimed;
+  if (wanted.mode === 'exact') {
+    const name = validateFolderName(wanted.name);
+    if (await claim(name)) return name;
+    throw new RelativeTargetTakenError(name, await freeNameLike(deps, namespace, name, deps.now));
+  }
+  // A suggestion "must never result in a 400 or 409": made legal, then made unique, at last with part of the id.
+  const name = sanitizeFileName(wanted.name, NEW_FOLDER_NAME);
+  for (const candidate of [...candidateNames(name, 20), sanitizeFileName(`${name} ${folderId.slice(0, 8)}`, name)]) {
+    if (await claim(candidate)) return candidate;
   }
   throw new ConflictError(`No free name like "${name}" in that folder`);
 }
 
-/** Renames a folder (never a root); what is inside is not touched. */
+/**
+ * Renames a folder; what is inside is not touched. A root has no siblings, so its new name claims nothing (the
+ * validator's RenameContainer cases rename the container a file is in, which for a file of one's own is the root).
+ */
 export async function renameFolder(deps: FolderDeps, folderId: string, requested: string): Promise<FolderRecord> {
-  const name = validateFileName(requested);
+  const name = validateFolderName(requested);
   return changeFolder(deps, folderId, async (folder) => {
-    const namespace = folderNamespace(folder);
-    if (namespace === undefined) throw new ForbiddenError('A root folder keeps its name');
     if (name === folder.name) return undefined;
-    return { namespace, name, change: { name } };
+    return { namespace: folderNamespace(folder), name, change: { name } };
   });
 }
 
@@ -229,7 +250,8 @@ export async function moveFolder(deps: FolderDeps, folderId: string, newParentId
 }
 
 interface PlannedMove {
-  readonly namespace: string;
+  /** Where the name must be free; undefined for a root, whose name is among no siblings. */
+  readonly namespace: string | undefined;
   readonly name: string;
   readonly change: { readonly name?: string; readonly parentId?: string };
 }
@@ -247,16 +269,20 @@ async function changeFolder(
     const folder = await editableFolder(deps, folderId);
     const planned = await plan(folder);
     if (planned === undefined) return folder;
-    const oldNamespace = folderNamespace(folder) ?? '';
-    const same = planned.namespace === oldNamespace && planned.name.toLowerCase() === folder.name.toLowerCase();
-    if (!same && !(await claimName(deps, planned.namespace, planned.name, folderId, deps.now, 'folder')).claimed) {
-      throw new InvalidFileNameError(`Something named "${planned.name}" already exists in that folder`);
+    const oldNamespace = folderNamespace(folder);
+    const newNamespace = planned.namespace;
+    const same = newNamespace === oldNamespace && planned.name.toLowerCase() === folder.name.toLowerCase();
+    // A root (no namespace) claims and frees no name.
+    const claims = !same && newNamespace !== undefined && oldNamespace !== undefined;
+    if (claims && !(await claimName(deps, newNamespace, planned.name, folderId, deps.now, 'folder')).claimed) {
+      // RenameContainer: "409 Target container already exists".
+      throw new ConflictError(`Something named "${planned.name}" already exists in that folder`);
     }
     const entry = { at: deps.now, by: deps.userId, what: 'rename' as const, detail: planned.name };
     const change = { ...planned.change, activity: withActivity(folder.activity, entry), rev: folder.rev + 1 };
     const result = await deps.folders.update(folderId, folder.rev, change);
-    if (!same) {
-      const [released, namespace] = result.applied ? [folder.name, oldNamespace] : [planned.name, planned.namespace];
+    if (claims) {
+      const [released, namespace] = result.applied ? [folder.name, oldNamespace] : [planned.name, newNamespace];
       await releaseName(deps, namespace, released, folderId);
     }
     if (result.applied) return result.record;

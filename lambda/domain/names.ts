@@ -5,6 +5,7 @@
 //
 // A namespace is a folder's children: for a root folder its owner's id (the namespace files had before folders
 // existed, so every earlier claim stays valid), for any other folder the folder's id.
+import { candidateNames } from './file-name';
 import type { FileRecord } from './file-record';
 import { type FolderRecord, rootFolderId } from './folder-record';
 import type { FileStore, FolderStore, NameClaim, NameClaims } from './ports';
@@ -97,6 +98,19 @@ export async function nameIsFree(deps: NameDeps, namespace: string, name: string
   const holder = await trustedHolder(deps, namespace, claim);
   if (holder !== undefined) return false;
   return now - claim.claimedAt >= CLAIM_GRACE_MS;
+}
+
+/** A name like `name` ("name (2)", ...) that is free in the namespace now, if one of the first few is. */
+export async function freeNameLike(
+  deps: NameDeps,
+  namespace: string,
+  name: string,
+  now: number,
+): Promise<string | undefined> {
+  for (const candidate of candidateNames(name, 20)) {
+    if (await nameIsFree(deps, namespace, candidate, now)) return candidate;
+  }
+  return undefined;
 }
 
 /** Frees the name if `id` still claims it; a failure leaves a stale claim, which is harmless. */

@@ -10,7 +10,7 @@ import { calledUrl, eventBody } from './wopi-request';
 import type { WopiResponse } from './wopi-response';
 
 export interface ApiRequest {
-  /** The path's {file_id} as sent (a file id or a document number); undefined on a route without one. */
+  /** The path's {file_id} (a file id or a document number) or {container_id}, as sent; undefined without one. */
   readonly pathId: string | undefined;
   readonly method: string;
   readonly query: Readonly<Record<string, string | undefined>>;
@@ -83,7 +83,7 @@ export function apiRequestOf(event: Event): ApiRequest {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   return {
-    pathId: event.pathParameters?.file_id,
+    pathId: event.pathParameters?.file_id ?? event.pathParameters?.container_id,
     method: event.requestContext.http.method,
     query: event.queryStringParameters ?? {},
     headers,

@@ -5,6 +5,7 @@ import {
   BadRequestError,
   ConflictError,
   ForbiddenError,
+  InvalidContainerNameError,
   InvalidFileNameError,
   LockConflictError,
   NotFoundError,
@@ -30,6 +31,7 @@ export interface ErrorAnswer {
 const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   [BadRequestError, 400],
   [InvalidFileNameError, 400],
+  [InvalidContainerNameError, 400],
   [UnauthorizedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
@@ -61,6 +63,7 @@ export function errorResponse(error: unknown): ErrorAnswer {
     headers['X-WOPI-LockFailureReason'] = headerSafe(reason);
   }
   if (error instanceof InvalidFileNameError) headers['X-WOPI-InvalidFileNameError'] = headerSafe(reason);
+  if (error instanceof InvalidContainerNameError) headers['X-WOPI-InvalidContainerNameError'] = headerSafe(reason);
   if (error instanceof RelativeTargetTakenError && error.validTarget !== undefined) {
     headers['X-WOPI-ValidRelativeTarget'] = encodeUtf7(error.validTarget);
   }

@@ -3,8 +3,10 @@
 // The edit link only for a user who may edit now, and neither outlives the access token that asked for it.
 import { mintHostLink } from '../auth/host-link';
 import { rightsOf } from '../domain/access';
+import { NotImplementedError } from '../domain/errors';
 import type { FileRecord } from '../domain/file-record';
 import type { OperationContext } from './operation';
+import type { WopiCall } from './wopi-request';
 
 export async function hostPageUrls(
   ctx: OperationContext,
@@ -32,10 +34,17 @@ export type ShareUrlType = (typeof SHARE_URL_TYPES)[number];
 /** host-page.ts's `mode`: what a share URL opens the file for, at most. */
 export const SHARE_URL_MODES: Readonly<Record<ShareUrlType, 'view' | 'edit'>> = { ReadOnly: 'view', ReadWrite: 'edit' };
 
+/** X-WOPI-UrlType: one of SHARE_URL_TYPES, or 501 as the docs say for a missing, invalid or unsupported type. */
+export function shareUrlType(req: WopiCall): ShareUrlType {
+  const type = SHARE_URL_TYPES.find((known) => known === req.headers['x-wopi-urltype']);
+  if (type === undefined) throw new NotImplementedError(`X-WOPI-UrlType must be one of ${SHARE_URL_TYPES.join(', ')}`);
+  return type;
+}
+
 /**
- * A URL to pass around: the host page, which signs the visitor in and opens the file with the least of the URL's
- * mode and the visitor's own rights. It carries no credential, so it grants nothing to whoever holds it.
+ * A URL to pass around: the host page of a file or a folder, which signs the visitor in and opens it with the least
+ * of the URL's mode and the visitor's own rights. It carries no credential, so it grants nothing to whoever holds it.
  */
-export function shareUrl(baseUrl: string, fileId: string, type: ShareUrlType): string {
-  return `${baseUrl}/host/files/${fileId}?mode=${SHARE_URL_MODES[type]}`;
+export function shareUrl(baseUrl: string, item: 'files' | 'containers', id: string, type: ShareUrlType): string {
+  return `${baseUrl}/host/${item}/${id}?mode=${SHARE_URL_MODES[type]}`;
 }

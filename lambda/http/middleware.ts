@@ -54,13 +54,14 @@ export function observed(style: ErrorStyle, handler: (event: Event) => Promise<W
     });
 }
 
-/** Every log line of an invocation names the file and the client's correlation id, never a token or key. */
+/** Every log line of an invocation names the file or container and the client's correlation id, never a token or key. */
 function logContext(): Middleware {
   return {
     before: ({ event }) => {
       addLogKeys(event, {
         route: event.routeKey,
         fileId: event.pathParameters?.file_id,
+        containerId: event.pathParameters?.container_id,
         correlationId: event.headers?.['x-wopi-correlationid'],
       });
     },

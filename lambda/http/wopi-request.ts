@@ -3,8 +3,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFoundError } from '../domain/errors';
 import { isFileId } from '../domain/file-id';
 
-export interface WopiRequest {
-  readonly fileId: string;
+/** The parts of any WOPI request the operations read, whatever it acts on. */
+export interface WopiCall {
   /** Lower-cased names; API Gateway joins repeated headers with commas. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly accessToken: string | undefined;
@@ -19,14 +19,25 @@ export interface WopiRequest {
   readonly baseUrl: string;
 }
 
+/** A request to a file's route (/wopi/files/{file_id}...). */
+export interface WopiRequest extends WopiCall {
+  readonly fileId: string;
+}
+
+/** A request to a container's route (/wopi/containers/{container_id}...). */
+export interface ContainerRequest extends WopiCall {
+  readonly containerId: string;
+}
+
 /** The {file_id} of the path; one this host could not have issued names no file (404). */
 export function pathFileId(event: APIGatewayProxyEventV2): string {
   return checkedFileId(event.pathParameters?.file_id);
 }
 
-export function checkedFileId(fileId: string | undefined): string {
+export function checkedFileId(fileId: string | undefined, item: 'file' | 'container' = 'file'): string {
+  // Folders' ids are drawn like files' (domain/file-id.ts), so one shape names both.
   if (fileId === undefined || !isFileId(fileId)) {
-    throw new NotFoundError('The file id in the path is not one this host issues');
+    throw new NotFoundError(`The ${item} id in the path is not one this host issues`);
   }
   return fileId;
 }
@@ -39,14 +50,20 @@ export function eventBody(event: APIGatewayProxyEventV2): Buffer {
 }
 
 export function parseWopiRequest(event: APIGatewayProxyEventV2): WopiRequest {
-  const fileId = pathFileId(event);
+  return { ...parseWopiCall(event), fileId: pathFileId(event) };
+}
+
+export function parseContainerRequest(event: APIGatewayProxyEventV2): ContainerRequest {
+  return { ...parseWopiCall(event), containerId: checkedFileId(event.pathParameters?.container_id, 'container') };
+}
+
+export function parseWopiCall(event: APIGatewayProxyEventV2): WopiCall {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   const body = eventBody(event);
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const { baseUrl, path } = calledUrl(event, '/wopi/');
   return {
-    fileId,
     headers,
     accessToken: event.queryStringParameters?.access_token,
     body,

@@ -1,6 +1,7 @@
 // WOPI CheckFileInfo: GET /wopi/files/{file_id}.
 import { mintFileUrlLink } from '../auth/file-url-link';
 import { readable } from '../domain/access';
+import { visibleFolderName } from '../domain/ancestors';
 import { checkFileInfo as fileInfo } from '../domain/file-info';
 import { effectiveRecord } from '../domain/folders';
 import type { Stores } from '../domain/ports';
@@ -36,6 +37,7 @@ export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'folders'>> = {
       ...(await hostPageUrls(ctx, req.baseUrl, record)),
       ...ctx.config.checkFileInfoExtra,
     };
-    return json(200, fileInfo(record, viewer, { fileUrl, extra }));
+    const folderName = await visibleFolderName(ctx.folders, record, grant.userId);
+    return json(200, fileInfo(record, viewer, { fileUrl, extra, folderName }));
   },
 };

@@ -1,8 +1,8 @@
 // POST /wopi/files/{file_id}: API Gateway cannot route on headers, so X-WOPI-Override picks the operation.
 
-import { BadRequestError, NotImplementedError } from '../domain/errors';
 import type { Stores } from '../domain/ports';
 import type { WopiOperation } from '../http/operation';
+import { pickOverride } from '../http/override';
 import type { WopiRequest } from '../http/wopi-request';
 import { addActivities } from './add-activities';
 import { deleteFile } from './delete-file';
@@ -38,9 +38,5 @@ const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideS
 ]);
 
 export function selectOverride(req: WopiRequest): WopiOperation<OverrideStores> {
-  const override = req.headers['x-wopi-override'];
-  if (override === undefined || override === '') throw new BadRequestError('X-WOPI-Override is missing');
-  const select = operations.get(override.trim().toUpperCase());
-  if (select === undefined) throw new NotImplementedError(`X-WOPI-Override "${override}" is not supported`);
-  return select(req);
+  return pickOverride(req, operations)(req);
 }

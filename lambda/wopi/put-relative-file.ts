@@ -1,26 +1,13 @@
 // WOPI PutRelativeFile: X-WOPI-Override PUT_RELATIVE creates a new file from this one (domain/put-relative-file.ts).
-import { mintAccessToken } from '../auth/access-token';
-import { BadRequestError } from '../domain/errors';
 import type { Stores } from '../domain/ports';
-import { putRelativeFile as createRelative, type TargetName } from '../domain/put-relative-file';
+import { putRelativeFile as createRelative } from '../domain/put-relative-file';
 import { hostPageUrls } from '../http/host-page-url';
 import { fileBody } from '../http/limits';
 import type { WopiOperation } from '../http/operation';
-import { decodeUtf7 } from '../http/wopi-headers';
-import type { WopiRequest } from '../http/wopi-request';
+import { targetOf } from '../http/target-headers';
 import { json } from '../http/wopi-response';
+import { wopiUrl } from '../http/wopi-urls';
 import { type SaveStores, saveDeps } from './contexts';
-
-function targetOf(req: WopiRequest): TargetName {
-  const suggested = req.headers['x-wopi-suggestedtarget'];
-  const relative = req.headers['x-wopi-relativetarget'];
-  if ((suggested === undefined) === (relative === undefined)) {
-    throw new BadRequestError('Send exactly one of X-WOPI-SuggestedTarget and X-WOPI-RelativeTarget');
-  }
-  if (suggested !== undefined) return { mode: 'suggested', name: decodeUtf7(suggested) };
-  const overwrite = req.headers['x-wopi-overwriterelativetarget']?.trim().toLowerCase() === 'true';
-  return { mode: 'relative', name: decodeUtf7(relative ?? ''), overwrite };
-}
 
 export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names' | 'numbers'>> = {
   name: 'PutRelativeFile',
@@ -34,19 +21,9 @@ export const putRelativeFile: WopiOperation<SaveStores & Pick<Stores, 'names' | 
       target,
       bytes,
     );
-    const { grant } = ctx;
-    const { token } = await mintAccessToken(
-      ctx.tokenSecret,
-      { fileId: created.fileId, userId: grant.userId, userName: grant.userName, rights: 'write' },
-      ctx.config.tokenTtlSeconds,
-      ctx.now,
-      // A token made from a token: it expires no later than the one that asked.
-      grant.expiresAt,
-    );
-    const base = ctx.config.publicUrl ?? req.baseUrl;
     return json(200, {
       Name: created.name,
-      Url: `${base}/wopi/files/${created.fileId}?access_token=${token}`,
+      Url: await wopiUrl(ctx, req, { kind: 'file', id: created.fileId }, 'write'),
       ...(await hostPageUrls(ctx, req.baseUrl, created)),
     });
   },

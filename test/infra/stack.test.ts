@@ -450,11 +450,19 @@ describe('WopiHost stack', () => {
     });
 
     // Issue 11, item 7, written out here rather than read from routes.ts, so that a row that grows a grant fails.
-    it('grants dynamodb:Query only where recovery copies are listed: PutFile, the overrides and the sweep', () => {
+    it("grants dynamodb:Query only where recovery copies or a folder's children are listed", () => {
       // GIVEN the stack WHEN the functions that may Query are listed
       const querying = functionsGranted(synthesized.resources, 'dynamodb:Query');
-      // THEN they are the ones that keep, bound or purge recovery copies
-      expect(querying).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
+      // THEN they are the ones that keep, bound or purge recovery copies (PutFile, the overrides, the sweep) and
+      // the ones that list a folder (EnumerateChildren, the folder page, DeleteContainer's "is it empty")
+      expect(querying).toEqual([
+        'ContainersOverrideFunction',
+        'EnumerateChildrenFunction',
+        'FilesOverrideFunction',
+        'HostContainerPageFunction',
+        'PutFileFunction',
+        SWEEP_FUNCTION_ID,
+      ]);
     });
 
     it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the FileUrl download and the host page', () => {
@@ -462,10 +470,20 @@ describe('WopiHost stack', () => {
       const signing = functionsGranted(synthesized.resources, 'secretsmanager:GetSecretValue');
       // THEN the check-out APIs (API keys only) and the sweep are not among them
       expect(signing).toEqual([
+        'CheckContainerInfoFunction',
+        'CheckEcosystemFunction',
         'CheckFileInfoFunction',
+        'ContainersOverrideFunction',
+        'EcosystemOverrideFunction',
+        'EnumerateChildrenFunction',
+        'EnumerateContainerAncestorsFunction',
+        'EnumerateFileAncestorsFunction',
         'FileUrlFunction',
         'FilesOverrideFunction',
+        'GetContainerEcosystemFunction',
+        'GetFileEcosystemFunction',
         'GetFileFunction',
+        'GetRootContainerFunction',
         'HostPageFunction',
         'PutFileFunction',
       ]);
@@ -477,8 +495,14 @@ describe('WopiHost stack', () => {
         .map(([id]) => id)
         .filter((id) => grantedPairs(synthesized.resources, id).includes('dynamodb:DeleteItem file#'))
         .sort();
-      // THEN the check-outs, which only update the file's record, are not among them
-      expect(deleting).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
+      // THEN the check-outs, which only update the file's record, are not among them (the container overrides
+      // are: CreateChildFile's overwrite is a save, with its recovery copies)
+      expect(deleting).toEqual([
+        'ContainersOverrideFunction',
+        'FilesOverrideFunction',
+        'PutFileFunction',
+        SWEEP_FUNCTION_ID,
+      ]);
     });
 
     it('lets the check-out functions delete nothing but number claims (a numbering race loser gives its claim back)', () => {
@@ -683,8 +707,14 @@ describe('WopiHost stack with context options', () => {
       .map(([id]) => id)
       .filter((id) => grantedPairs(synthesized.resources, id).includes('dynamodb:UpdateItem usage#'))
       .sort();
-    // THEN they are PutFile, the overrides (PutRelativeFile, restores) and the sweep (its recount), all told the quota
-    expect(counting).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
+    // THEN they are PutFile, the overrides (PutRelativeFile, restores, CreateChildFile) and the sweep (its
+    // recount), all told the quota
+    expect(counting).toEqual([
+      'ContainersOverrideFunction',
+      'FilesOverrideFunction',
+      'PutFileFunction',
+      SWEEP_FUNCTION_ID,
+    ]);
     for (const id of counting) {
       expect(environmentOf(synthesized.resources[id] as Resource)).toMatchObject({ WOPI_QUOTA_BYTES: '1000000000' });
     }

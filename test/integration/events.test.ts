@@ -9,6 +9,7 @@
 // A new event needs one row in `expectations` below: the status its handler must answer, and the state the
 // file must be in first when the event only makes sense then (e.g. Unlock needs the file locked). A new
 // scheduled event needs one row in `scheduled`.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
@@ -24,11 +25,13 @@ import {
   routeOf,
   SAMPLE_ACCESS_TOKEN,
   SAMPLE_API_KEY,
+  SAMPLE_CONTAINER_ID,
   SAMPLE_FILE_ID,
   SAMPLE_FILE_URL_LINK,
   sampleEventNames,
 } from '../support/api-gateway-events';
 import { lock } from '../support/lock-calls';
+import { addFolder, rootOf, scopedToken } from '../support/wopi-containers';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 interface Given {
@@ -39,6 +42,11 @@ interface Given {
 
 interface Expectation {
   readonly status: number;
+  /**
+   * What the event's access token is for: by default the file; a container event's is a fresh folder of the owner's
+   * (its id in place of SAMPLE_CONTAINER_ID), an ecosystem event's the owner's ecosystem.
+   */
+  readonly scope?: 'container' | 'ecosystem';
   /** Puts the file in the state the event needs; when omitted the file is new and unlocked. */
   readonly given?: (given: Given) => Promise<void>;
 }
@@ -84,6 +92,21 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'put-user-info.json': { status: 200 },
   'add-activities.json': { status: 200 },
   'get-share-url.json': { status: 200 },
+  'enumerate-file-ancestors.json': { status: 200 },
+  'get-file-ecosystem.json': { status: 200 },
+  'check-container-info.json': { status: 200, scope: 'container' },
+  'create-child-container.json': { status: 200, scope: 'container' },
+  'create-child-file.json': { status: 200, scope: 'container' },
+  'delete-container.json': { status: 200, scope: 'container' },
+  'rename-container.json': { status: 200, scope: 'container' },
+  'enumerate-children.json': { status: 200, scope: 'container' },
+  'enumerate-container-ancestors.json': { status: 200, scope: 'container' },
+  'get-container-ecosystem.json': { status: 200, scope: 'container' },
+  'check-ecosystem.json': { status: 200, scope: 'ecosystem' },
+  'get-root-container.json': { status: 200, scope: 'ecosystem' },
+  'get-file-wopi-src.json': { status: 200, scope: 'ecosystem' },
+  'get-container-share-url.json': { status: 200, scope: 'container' },
+  'host-container-page.json': { status: 200, scope: 'container' },
   'docspace-lock.json': { status: 200 },
   'docspace-file.json': { status: 200 },
   'docspace-protect-users.json': { status: 200 },
@@ -182,17 +205,22 @@ describe.each(apiNames)('events/%s', (name) => {
     expect(notLowerCase).toEqual([]);
   });
 
-  it('names the placeholder file id in pathParameters, rawPath and requestContext.http.path, or as the DocumentId of the body of a route without one (SuperOffice Agents)', () => {
+  it('names the placeholder file or container id in pathParameters, rawPath and requestContext.http.path, the DocumentId of the body of a route without one (SuperOffice Agents), or no item (the ecosystem)', () => {
     // Prepare
     const event = readSampleEvent(name);
-    const inPath = routeOf(event)?.path.includes('{file_id}') ?? true;
+    const path = routeOf(event)?.path ?? '';
+    const [parameter, placeholder] = path.includes('{container_id}')
+      ? ['container_id', SAMPLE_CONTAINER_ID]
+      : ['file_id', SAMPLE_FILE_ID];
     // Act
     const paths = [event.rawPath, event.requestContext.http.path];
     // Assess
-    if (inPath) {
-      expect({ fileId: event.pathParameters?.file_id, paths }).toEqual({
-        fileId: SAMPLE_FILE_ID,
-        paths: paths.map(() => expect.stringContaining(`/${SAMPLE_FILE_ID}`)),
+    if (path.startsWith('/wopi/ecosystem')) {
+      expect({ parameters: event.pathParameters, paths }).toEqual({ parameters: undefined, paths: [path, path] });
+    } else if (path.includes(`{${parameter}}`)) {
+      expect({ id: event.pathParameters?.[parameter], paths }).toEqual({
+        id: placeholder,
+        paths: paths.map(() => expect.stringContaining(`/${placeholder}`)),
       });
     } else {
       expect(JSON.parse(event.body ?? '{}')).toMatchObject({ documentId: SAMPLE_FILE_ID });
@@ -228,7 +256,17 @@ describe.each(apiNames)('events/%s', (name) => {
       300,
       host.clock.now(),
     );
-    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey, fileUrlLink });
+    const root = await rootOf(host, OWNER.userId);
+    const containerId = (await addFolder(host, root.folderId, `Events ${randomUUID()}`, OWNER.userId)).folderId;
+    const accessToken =
+      expectation.scope === undefined
+        ? await host.token(fileId)
+        : await scopedToken(
+            host,
+            expectation.scope === 'container' ? { kind: 'container', id: containerId } : { kind: 'ecosystem' },
+            OWNER.userId,
+          );
+    const event = loadSampleEvent(name, { fileId, accessToken, apiKey, fileUrlLink, containerId });
     await expectation.given?.({ host, fileId, event });
     const handler = await handlerFor(event);
     // Act

@@ -19,6 +19,7 @@ import { checkOut } from '../../lambda/domain/check-out';
 import { newContentKey } from '../../lambda/domain/content-keys';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
+import type { FolderRecord } from '../../lambda/domain/folder-record';
 import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
 import { lockFile, unlockAndRelock } from '../../lambda/domain/locks';
 import { associateNumberOf, documentNumberOf } from '../../lambda/domain/numbers';
@@ -40,6 +41,7 @@ import {
   describeAuthorization,
   IamRecorder,
 } from '../support/iam-grants';
+import { containerCall, ecosystemCall } from '../support/wopi-containers';
 import { saveDepsOf, uniqueOwner, withReplaced, wopiUrl } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
@@ -295,6 +297,26 @@ async function fileUrlOf(file: FileRecord, userId: string): Promise<string> {
   const link = await mintFileUrlLink(setup.tokenSecret, { fileId: file.fileId, userId }, 300, now());
   return `${host.baseUrl}/download/files/${file.fileId}?link=${link}`;
 }
+
+/** A folder of a fresh owner, in their root (both made unrecorded), and that owner. */
+async function ownFolder(name = 'Folder'): Promise<{ owner: string; root: FolderRecord; folder: FolderRecord }> {
+  const owner = uniqueOwner();
+  const deps = { ...setup, now: now(), userId: owner };
+  const root = await rootFolder(deps, owner);
+  return { owner, root, folder: await createFolder(deps, root.folderId, { mode: 'exact', name }) };
+}
+
+function containerOverride(folder: FolderRecord, owner: string, name: string, headers: Record<string, string> = {}) {
+  return containerCall(host, folder.folderId, owner, { override: name, headers });
+}
+
+/** A file of `owner` in `folder`, made unrecorded. */
+function fileIn(folder: FolderRecord, owner: string, name = 'target.docx') {
+  const folderId = folder.parentId === undefined ? undefined : folder.folderId;
+  return createFile(setup, { name, ownerId: owner, bytes: Buffer.from('hello'), folderId }, now());
+}
+
+const overwriting = (name: string) => ({ 'X-WOPI-RelativeTarget': name, 'X-WOPI-OverwriteRelativeTarget': 'true' });
 
 interface Scenario {
   /** The operation and the path it takes. */
@@ -1189,6 +1211,235 @@ const routeScenarios = new Map<string, Scenario[]>([
           const { file, user, apiKey } = await ownFile();
           await checkOutAs(file, user);
           return agent('UndoCheckoutDocument', apiKey, { documentId: await numberOf(file) });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/files/{file_id}/ancestry',
+    [
+      {
+        name: "EnumerateAncestors of a file in its owner's root makes the root on first need",
+        status: 200,
+        act: async () => host.wopi((await addFile()).fileId, { method: 'GET', path: '/ancestry' }),
+      },
+      {
+        name: 'EnumerateAncestors of a file in a folder reads the folders up to the root',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return host.wopi((await fileIn(folder, owner)).fileId, { method: 'GET', path: '/ancestry' });
+        },
+      },
+      {
+        name: 'EnumerateAncestors of a file the user was not given',
+        status: 404,
+        act: async () => {
+          const file = await addFile();
+          const token = await host.token(file.fileId, 'read', { userId: 'x' });
+          return host.wopi(file.fileId, { method: 'GET', path: '/ancestry', token });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/files/{file_id}/ecosystem_pointer',
+    [
+      {
+        name: 'GetEcosystem of a file in a folder reads the file and its folder',
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          return host.wopi(file.fileId, {
+            method: 'GET',
+            path: '/ecosystem_pointer',
+            token: await memberToken(file, user),
+          });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/containers/{container_id}',
+    [
+      {
+        name: 'CheckContainerInfo reads the folder and the ones above it',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerCall(host, folder.folderId, owner);
+        },
+      },
+    ],
+  ],
+  [
+    'POST /wopi/containers/{container_id}',
+    [
+      {
+        name: 'CreateChildContainer claims the name and puts the folder',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'CREATE_CHILD_CONTAINER', { 'X-WOPI-RelativeTarget': 'Child' });
+        },
+      },
+      {
+        name: 'CreateChildContainer onto a taken name checks the claim and suggests a free one',
+        status: 409,
+        act: async () => {
+          const { owner, root } = await ownFolder('Taken');
+          return containerOverride(root, owner, 'CREATE_CHILD_CONTAINER', { 'X-WOPI-RelativeTarget': 'Taken' });
+        },
+      },
+      {
+        name: 'CreateChildFile makes a numbered, empty file',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'CREATE_CHILD_FILE', { 'X-WOPI-SuggestedTarget': 'new.docx' });
+        },
+      },
+      {
+        name: 'CreateChildFile overwrites an unlocked file by a save',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          await fileIn(folder, owner);
+          return containerOverride(folder, owner, 'CREATE_CHILD_FILE', overwriting('target.docx'));
+        },
+      },
+      {
+        name: 'CreateChildFile onto a locked file keeps the bytes as its recovery copy, removing the one before',
+        status: 409,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          const target = await fileIn(folder, owner);
+          await lockAs(target, 'L1');
+          await refusedSave(target);
+          return containerOverride(folder, owner, 'CREATE_CHILD_FILE', overwriting('target.docx'));
+        },
+      },
+      {
+        name: 'CreateChildFile onto a file locked during the upload copies the upload to a recovery copy',
+        status: 409,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          const target = await fileIn(folder, owner);
+          const lock = () => lockAs(target, 'late');
+          return withStores(uploadsAfter(`files/${target.fileId}/`, lock), () =>
+            containerOverride(folder, owner, 'CREATE_CHILD_FILE', overwriting('target.docx')),
+          );
+        },
+      },
+      {
+        name: 'RenameContainer moves the name claim',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'RENAME_CONTAINER', { 'X-WOPI-RequestedName': 'Renamed' });
+        },
+      },
+      {
+        name: 'GetShareUrl of a container reads the folder',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'GET_SHARE_URL', { 'X-WOPI-UrlType': 'ReadOnly' });
+        },
+      },
+      {
+        name: 'DeleteContainer of an empty folder asks for one child and frees the name',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerOverride(folder, owner, 'DELETE_CONTAINER');
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/containers/{container_id}/children',
+    [
+      {
+        name: 'EnumerateChildren queries the claims and reads the files and folders they name',
+        status: 200,
+        act: async () => {
+          const { owner, root } = await ownFolder();
+          await fileIn(root, owner);
+          return containerCall(host, root.folderId, owner, { path: '/children' });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/containers/{container_id}/ancestry',
+    [
+      {
+        name: 'EnumerateAncestors of a container reads the folders up to the root',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerCall(host, folder.folderId, owner, { path: '/ancestry' });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/containers/{container_id}/ecosystem_pointer',
+    [
+      {
+        name: 'GetEcosystem of a container reads the folder',
+        status: 200,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          return containerCall(host, folder.folderId, owner, { path: '/ecosystem_pointer' });
+        },
+      },
+    ],
+  ],
+  [
+    'GET /wopi/ecosystem',
+    [{ name: 'CheckEcosystem verifies the token', status: 200, act: async () => ecosystemCall(host, uniqueOwner()) }],
+  ],
+  [
+    'POST /wopi/ecosystem',
+    [
+      {
+        name: 'GetFileWopiSrc of a file in a shared folder reads the file and the folder',
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          const headers = { 'X-WOPI-HostNativeFileName': await wopiUrl(host, file.fileId) };
+          return ecosystemCall(host, user.userId, { override: 'GET_WOPI_SRC', headers });
+        },
+      },
+      {
+        name: "GetRootContainer's shortcut makes the user's root on first need",
+        status: 200,
+        act: async () => ecosystemCall(host, uniqueOwner(), { override: 'GET_ROOT_CONTAINER' }),
+      },
+    ],
+  ],
+  [
+    'GET /wopi/ecosystem/root_container_pointer',
+    [
+      {
+        name: "GetRootContainer makes the user's root on first need",
+        status: 200,
+        act: async () => ecosystemCall(host, uniqueOwner(), { path: '/root_container_pointer' }),
+      },
+    ],
+  ],
+  [
+    'GET /host/containers/{container_id}',
+    [
+      {
+        name: 'The folder page for an API key lists the folder',
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await ownFile();
+          const root = await rootFolder({ ...setup, now: now() }, file.ownerId);
+          return api('GET', `/host/containers/${root.folderId}?mode=view`, apiKey);
         },
       },
     ],

@@ -9,6 +9,8 @@ import { type Route, routeKey, routes } from '../../lambda/routes';
 
 /** events/*.json name this file id; a test puts a real one in its place. */
 export const SAMPLE_FILE_ID = 'SAMPLEFILEID0000000000';
+/** The container events name this folder id; a test puts a real folder's in its place. */
+export const SAMPLE_CONTAINER_ID = 'SAMPLECONTAINERID00000';
 /** events/*.json carry this access token; a test puts a freshly minted one in its place. */
 export const SAMPLE_ACCESS_TOKEN = 'SAMPLE_ACCESS_TOKEN';
 /** The check-out APIs' events carry this in Authorization: Bearer; replaced by an API key of the file's owner. */
@@ -33,10 +35,11 @@ export function readSampleEvent(name: string): APIGatewayProxyEventV2 {
 /** The sample event with the placeholders replaced wherever they appear (path, query, parameters). */
 export function loadSampleEvent(
   name: string,
-  values: { fileId: string; accessToken: string; apiKey?: string; fileUrlLink?: string },
+  values: { fileId: string; accessToken: string; apiKey?: string; fileUrlLink?: string; containerId?: string },
 ): APIGatewayProxyEventV2 {
   const text = readFileSync(join(EVENTS_DIR, name), 'utf8')
     .replaceAll(SAMPLE_FILE_ID, values.fileId)
+    .replaceAll(SAMPLE_CONTAINER_ID, values.containerId ?? SAMPLE_CONTAINER_ID)
     .replaceAll(SAMPLE_ACCESS_TOKEN, values.accessToken)
     .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY)
     .replaceAll(SAMPLE_FILE_URL_LINK, values.fileUrlLink ?? SAMPLE_FILE_URL_LINK);

@@ -53,7 +53,7 @@ export interface TestHost {
 
 export interface WopiCall {
   readonly method?: 'GET' | 'POST';
-  readonly path?: '' | '/contents';
+  readonly path?: '' | '/contents' | '/ancestry' | '/ecosystem_pointer';
   readonly override?: string;
   readonly headers?: Record<string, string>;
   readonly body?: Uint8Array | string;
