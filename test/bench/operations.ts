@@ -4,6 +4,7 @@
 // its own file, calls per second beside those of the same storage calls sent 16 at a time by bare clients, and
 // the CPU each process spent per call.
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { allOf } from '../../lambda/domain/conditions';
 import { newContentKey } from '../../lambda/domain/content-keys';
 import type { FileRecord } from '../../lambda/domain/file-record';
@@ -38,6 +39,11 @@ export interface ConcurrentResult {
   readonly raw_ops_per_s: number;
   readonly cpu_ms_per_call: CpuPerCall;
   readonly raw_cpu_ms_per_call: CpuPerCall;
+  /**
+   * The most calls per second this machine's cores could give at that CPU per call (client, server and emulators
+   * together), were nothing else running: the ceiling the figure is bounded by.
+   */
+  readonly cpu_ceiling_per_s: number | undefined;
 }
 
 export interface OperationResult {
@@ -445,10 +451,16 @@ async function concurrent(host: BenchHost, bench: OperationBench, loop: Loop, pr
       raw_ops_per_s: round(loop.iterations / raw.result.seconds, 0),
       cpu_ms_per_call: cpu,
       raw_cpu_ms_per_call: raw.cpu,
+      cpu_ceiling_per_s: cpuCeiling(cpu),
     };
   } finally {
     for (const client of clients) client.close();
   }
+}
+
+function cpuCeiling(cpu: CpuPerCall): number | undefined {
+  if (cpu.emulators === undefined) return undefined;
+  return round((1000 * cpus().length) / (cpu.client + cpu.server + cpu.emulators), 0);
 }
 
 /** Storage requests per call, counted by the server one call at a time (the untimed steps around it excluded). */

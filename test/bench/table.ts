@@ -86,6 +86,7 @@ export function storageTable(operations: Record<string, OperationResult>): strin
     'emulators',
     'raw: client',
     'raw: emulators',
+    'CPU ceiling /s',
   ];
   const rows = Object.entries(operations).map(([name, op]): Row => {
     const many = op.clients_16;
@@ -97,6 +98,7 @@ export function storageTable(operations: Record<string, OperationResult>): strin
       ...cpuCells(many?.cpu_ms_per_call),
       raw?.client,
       raw?.emulators,
+      many?.cpu_ceiling_per_s,
     ];
   });
   return markdownTable(header, rows, [0, 1, 2]);
@@ -161,7 +163,8 @@ export function benchTables(figures: Figures): string {
       'cs3 = cs3org/wopiserver on this machine type (issue 15), not run here.',
     storageTable(operations),
     "Storage requests counted on the server's SDK clients; CPU in ms per call at 16 clients, by process (client = the " +
-      "bench's HTTP clients, or for raw its bare SDK clients; emulators = dynalite and s3rver, one process).",
+      "bench's HTTP clients, or for raw its bare SDK clients; emulators = dynalite and s3rver, one process); CPU ceiling = cores × 1000 / " +
+      'the three together: the most calls per second this machine could give at that cost, were nothing else running.',
     bundlesTable(bundles),
     `Bundles: esbuild as deployed; cold init = fresh \`node\` process start to first answer, median of 7 rounds; ` +
       `× minimal = over a handler that imports nothing (${minimal?.cold_init_ms ?? '?'} ms), target ≤ ${COLD_INIT_RATIO_TARGET}.`,
