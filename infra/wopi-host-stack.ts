@@ -61,6 +61,8 @@ export interface WopiHostProps extends StackProps {
   readonly throttleBurst?: number;
   /** Concurrent executions reserved for each route's function (default none: the account's shared pool). */
   readonly reservedConcurrency?: number;
+  /** Bytes each owner may store (WOPI_QUOTA_BYTES); unset: no quota, and nothing is counted. */
+  readonly quotaBytes?: number;
 }
 
 export class WopiHostStack extends Stack {
@@ -177,7 +179,9 @@ export class WopiHostStack extends Stack {
       // Without a custom domain the URL is the API's own, which a function cannot be told without a cycle
       // (API -> integration -> function); the functions then read it from the request.
       ...(publicUrl && { WOPI_PUBLIC_URL: publicUrl }),
+      ...(props.quotaBytes !== undefined && { WOPI_QUOTA_BYTES: String(props.quotaBytes) }),
     };
+    const countsQuota = props.quotaBytes !== undefined;
 
     const functions = new Map<string, RouteFunction>();
     const table = props.routes ?? routes;
@@ -192,6 +196,7 @@ export class WopiHostStack extends Stack {
         tokenSecret: this.tokenSecret,
         environment,
         reservedConcurrency: props.reservedConcurrency,
+        countsQuota,
       });
       // A stable logical id, so `sam local invoke FilesOverrideFunction` works against the synthesized template.
       (routeFunction.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId(`${id}Function`);
@@ -212,6 +217,7 @@ export class WopiHostStack extends Stack {
       bucket: this.bucket,
       tokenSecret: this.tokenSecret,
       environment,
+      countsQuota,
     });
     // `sam local invoke SweepOrphansFunction -e events/sweep-orphans.json`, as for the routes.
     (this.orphanSweep.function.node.defaultChild as lambda.CfnFunction).overrideLogicalId('SweepOrphansFunction');
@@ -269,6 +275,7 @@ export function propsFromContext(scope: Construct): WopiHostProps {
     throttleRate: positive('throttleRate', false, 'requests per second'),
     throttleBurst: positive('throttleBurst', true, 'requests'),
     reservedConcurrency: positive('reservedConcurrency', true, 'concurrent executions per function'),
+    quotaBytes: positive('quotaBytes', true, 'bytes per owner'),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Config {
   readonly trashKeepMs: number;
   /** An access token older than this is refused whatever its expiry says. */
   readonly tokenMaxAgeSeconds: number;
+  /** Each owner's stored bytes (contents, versions, recovery copies, trash) may not pass this; unset: no quota. */
+  readonly quotaBytes: number | undefined;
   /** How long a save by the lock holder keeps retrying when other saves land first (within the request's time). */
   readonly saveRetryMs: number;
   /** Lifetime of CheckFileInfo FileUrl and of GetFile's redirect for large files. */
@@ -55,6 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
     recoveryKept: positiveInteger(env, 'WOPI_RECOVERY_KEPT', 20),
     trashKeepMs: positiveInteger(env, 'WOPI_TRASH_DAYS', 30) * 24 * 3600 * 1000,
     tokenMaxAgeSeconds: positiveInteger(env, 'WOPI_TOKEN_MAX_AGE_SECONDS', 24 * 3600),
+    quotaBytes: optionalPositiveInteger(env, 'WOPI_QUOTA_BYTES'),
     // Under the functions' 29 s timeout, with room for the upload and the answer.
     saveRetryMs: positiveInteger(env, 'WOPI_SAVE_RETRY_SECONDS', 20) * 1000,
     downloadUrlTtlSeconds: positiveInteger(env, 'WOPI_DOWNLOAD_URL_TTL_SECONDS', 300),
@@ -76,8 +79,12 @@ function required(env: Env, name: string): string {
 }
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
+  return optionalPositiveInteger(env, name) ?? fallback;
+}
+
+function optionalPositiveInteger(env: Env, name: string): number | undefined {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new Error(`Configuration: ${name} must be a positive whole number, got "${raw}"`);

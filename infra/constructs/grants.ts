@@ -88,3 +88,14 @@ function byPrefixes<Action extends string, Prefix extends string>(
   }
   return [...groups.values()];
 }
+
+/**
+ * With the storage quota on, a function that stores or deletes contents also counts them on its owner's usage item
+ * (lambda/domain/quota.ts, one UpdateItem with ADD); off, it never touches one, so the grant is only given then.
+ */
+export function withQuotaCount(grants: Grants): Grants {
+  const { PutObject, DeleteObject } = grants.bucket ?? {};
+  if (PutObject === undefined && DeleteObject === undefined) return grants;
+  const table = grants.table ?? {};
+  return { ...grants, table: { ...table, UpdateItem: [...(table.UpdateItem ?? []), 'usage#'] } };
+}

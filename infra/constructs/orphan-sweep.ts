@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { FILE_KEY_PREFIXES } from '../../lambda/domain/content-keys';
 import type { Grants } from '../../lambda/routes';
 import { acknowledgeBundledFunctionFindings, bundledFunctionProps, ownLogGroupAndRole } from './bundled-function';
-import { acknowledgeObjectPrefixes, type GrantTargets, grantStatements } from './grants';
+import { acknowledgeObjectPrefixes, type GrantTargets, grantStatements, withQuotaCount } from './grants';
 
 /**
  * The sweep lists the prefixes whose keys name a file, reads each listed file's record and recovery copies (Query),
@@ -27,6 +27,8 @@ export interface OrphanSweepProps extends GrantTargets {
   /** Absolute path of lambda/functions/, where sweep-orphans.ts lives. */
   readonly functionsDir: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** The storage quota is on: the sweep's recount sets each owner's count. */
+  readonly countsQuota?: boolean;
 }
 
 export class OrphanSweep extends Construct {
@@ -38,7 +40,8 @@ export class OrphanSweep extends Construct {
     super(scope, id);
     const { logGroup, role } = ownLogGroupAndRole(this, 'Daily orphan sweep (sweep-orphans)');
     this.role = role;
-    for (const statement of grantStatements(SWEEP_GRANTS, props)) role.addToPrincipalPolicy(statement);
+    const grants = props.countsQuota ? withQuotaCount(SWEEP_GRANTS) : SWEEP_GRANTS;
+    for (const statement of grantStatements(grants, props)) role.addToPrincipalPolicy(statement);
 
     this.function = new NodejsFunction(
       this,
@@ -64,6 +67,6 @@ export class OrphanSweep extends Construct {
     });
 
     acknowledgeBundledFunctionFindings(this);
-    acknowledgeObjectPrefixes(this, SWEEP_GRANTS, props.bucket);
+    acknowledgeObjectPrefixes(this, grants, props.bucket);
   }
 }

@@ -6,7 +6,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { Route } from '../../lambda/routes';
 import { acknowledgeBundledFunctionFindings, bundledFunctionProps, ownLogGroupAndRole } from './bundled-function';
-import { acknowledgeObjectPrefixes, type GrantTargets, grantStatements } from './grants';
+import { acknowledgeObjectPrefixes, type GrantTargets, grantStatements, withQuotaCount } from './grants';
 
 export interface RouteFunctionProps extends GrantTargets {
   readonly route: Route;
@@ -15,6 +15,8 @@ export interface RouteFunctionProps extends GrantTargets {
   readonly environment: Readonly<Record<string, string>>;
   /** Concurrent executions set aside for this function (and its ceiling); unset: the account's shared pool. */
   readonly reservedConcurrency?: number | undefined;
+  /** The storage quota is on (WOPI_QUOTA_BYTES): functions that store contents also count them. */
+  readonly countsQuota?: boolean;
 }
 
 export class RouteFunction extends Construct {
@@ -27,7 +29,8 @@ export class RouteFunction extends Construct {
 
     const { logGroup, role } = ownLogGroupAndRole(this, `${route.method} ${route.path} (${route.entry})`);
     this.role = role;
-    for (const statement of grantStatements(route.grants, props)) this.role.addToPrincipalPolicy(statement);
+    const grants = props.countsQuota ? withQuotaCount(route.grants) : route.grants;
+    for (const statement of grantStatements(grants, props)) this.role.addToPrincipalPolicy(statement);
 
     this.function = new NodejsFunction(this, 'Function', {
       ...bundledFunctionProps({
@@ -45,6 +48,6 @@ export class RouteFunction extends Construct {
     });
 
     acknowledgeBundledFunctionFindings(this);
-    acknowledgeObjectPrefixes(this, route.grants, props.bucket);
+    acknowledgeObjectPrefixes(this, grants, props.bucket);
   }
 }

@@ -47,9 +47,14 @@ export class DynamoRecoveryStore implements RecoveryStore {
     return copies;
   }
 
-  async remove(fileId: string, copyId: string): Promise<void> {
-    await this.db.send(
-      new DeleteCommand({ TableName: this.tableName, Key: { pk: fileKey(fileId).pk, sk: `${SORT_PREFIX}${copyId}` } }),
+  async remove(fileId: string, copyId: string): Promise<boolean> {
+    const { Attributes } = await this.db.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { pk: fileKey(fileId).pk, sk: `${SORT_PREFIX}${copyId}` },
+        ReturnValues: 'ALL_OLD',
+      }),
     );
+    return Attributes !== undefined;
   }
 }

@@ -11,6 +11,8 @@ export const USER_PARTITION = 'user#';
 /** An API key, found by the SHA-256 of the key: `apikey#<hash>`. */
 export const API_KEY_PARTITION = 'apikey#';
 
+/** An owner's count of stored bytes for the quota (sk `usage`): `usage#<ownerId>`. */
+export const USAGE_PARTITION = 'usage#';
 /** A folder's record (sk `folder`): `folder#<folderId>`. */
 export const FOLDER_PARTITION = 'folder#';
 /** A claimed document number (sk `claim`), naming the file that holds it: `docno#<n>`. */
@@ -26,5 +28,6 @@ export const PARTITION_PREFIXES = [
   DOCUMENT_NUMBER_PARTITION,
   ASSOCIATE_NUMBER_PARTITION,
   FOLDER_PARTITION,
+  USAGE_PARTITION,
 ] as const;
 export type PartitionPrefix = (typeof PARTITION_PREFIXES)[number];

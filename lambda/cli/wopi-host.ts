@@ -7,7 +7,7 @@ import { mintAccessToken } from '../auth/access-token';
 import { mintHostLink } from '../auth/host-link';
 import { rightsOf, type Share } from '../domain/access';
 import { createFile } from '../domain/create-file';
-import { NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { isGeneratedFileId } from '../domain/file-id';
 import type { FileVersion } from '../domain/file-record';
 import { filesIn } from '../domain/names';
@@ -225,7 +225,8 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
     case 'files share': {
       const [fileId, userId, shareText] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'userId'), arg(rest, 2, 'share')];
       const share = shareOf(shareText);
-      await user(userId);
+      // A share would let a disabled user's unexpired tokens in again: tokens name the user, the file gives the rights.
+      if (share !== undefined && (await user(userId)).disabled) throw new ForbiddenError(`${userId} is disabled`);
       await shareFile({ ...deps, now, actor }, fileId, userId, share);
       console.log(`${userId}: ${share ?? 'none'}`);
       return;

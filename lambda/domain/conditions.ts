@@ -46,11 +46,12 @@ export function anyOf(...rules: readonly Rule[]): Rule {
 }
 
 export function holds(rule: Rule, record: FileRecord | undefined, now: number): boolean {
+  // No rule holds for a missing file, not even a clause without facts: the conditional write never creates one.
+  if (record === undefined) return false;
   return rule.some((clause) => clause.every((value) => factHolds(value, record, now)));
 }
 
-function factHolds(value: Fact, record: FileRecord | undefined, now: number): boolean {
-  if (record === undefined) return false;
+function factHolds(value: Fact, record: FileRecord, now: number): boolean {
   const live = record.lock !== undefined && record.lock.expiresAt > now ? record.lock : undefined;
   switch (value.kind) {
     case 'active':

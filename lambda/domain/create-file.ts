@@ -1,6 +1,7 @@
-// Adding a new file: claim its name and its document number, store its bytes under a fresh key, then the record that
-// points at them. A crash after any step leaves nothing that resolves to the wrong file: an unfinished claim is stale
-// (names.ts, numbers.ts) and an unreferenced object is the orphan sweep's.
+// Adding a new file: claim its name and its document number, count its bytes against the owner's quota, store them
+// under a fresh key, then the record that points at them. A crash after any step leaves nothing that resolves to the
+// wrong file: an unfinished claim is stale (names.ts, numbers.ts), an unreferenced object is the orphan sweep's, a
+// count too high its recount's.
 
 import { newContentKey, sha256Base64 } from './content-keys';
 import { deleteQuietly } from './contents';
@@ -8,22 +9,26 @@ import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
-import { claimName, releaseName } from './names';
+import { claimName, fileNamespace, type Holder, type NameDeps, releaseName } from './names';
 import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
+import type { Quota } from './quota';
 
 export interface NewFile {
   readonly name: string;
   readonly ownerId: string;
+  /** The folder it goes in (one of the owner's tree); absent: the owner's root. */
+  readonly folderId?: string | undefined;
   readonly bytes: Uint8Array;
   /** Who sent the bytes; the owner when omitted. */
   readonly createdBy?: string;
 }
 
-export interface CreateStores extends NumberDeps {
+export interface CreateStores extends NumberDeps, NameDeps {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
+  readonly quota: Quota;
 }
 
 // After this many "name (n)" tries a free name is made unique with part of the new id.
@@ -40,10 +45,19 @@ export async function createFile(
   pickFreeName = false,
 ): Promise<FileRecord> {
   const fileId = newFileId();
-  const name = await claimFreeName(stores, file.ownerId, validateFileName(file.name), fileId, now, pickFreeName);
+  const folder = file.folderId === undefined ? {} : { folderId: file.folderId };
+  const namespace = fileNamespace({ ownerId: file.ownerId, ...folder });
+  const name = await claimFreeName(stores, namespace, validateFileName(file.name), fileId, now, pickFreeName);
   const contentKey = newContentKey(fileId);
   const createdBy = file.createdBy ?? file.ownerId;
   let docNo: number | undefined;
+  const size = file.bytes.byteLength;
+  try {
+    await stores.quota.take(file.ownerId, size, now);
+  } catch (error) {
+    await releaseName(stores, namespace, name, fileId);
+    throw error;
+  }
   try {
     docNo = await claimNumber(stores, 'docno', fileId);
     await stores.contents.put(contentKey, file.bytes);
@@ -51,10 +65,11 @@ export async function createFile(
       fileId,
       name,
       ownerId: file.ownerId,
+      ...folder,
       content: {
         version: 1,
         contentKey,
-        size: file.bytes.byteLength,
+        size,
         sha256: sha256Base64(file.bytes),
         modifiedAt: now,
         modifiedBy: createdBy,
@@ -71,8 +86,9 @@ export async function createFile(
   } catch (error) {
     await Promise.all([
       deleteQuietly(stores.contents, contentKey),
-      releaseName(stores, file.ownerId, name, fileId),
+      releaseName(stores, namespace, name, fileId),
       docNo !== undefined && stores.numbers.release('docno', docNo, fileId),
+      stores.quota.free(file.ownerId, size, now),
     ]);
     throw error;
   }
@@ -80,7 +96,7 @@ export async function createFile(
 
 async function claimFreeName(
   stores: CreateStores,
-  ownerId: string,
+  namespace: string,
   name: string,
   fileId: string,
   now: number,
@@ -88,12 +104,16 @@ async function claimFreeName(
 ): Promise<string> {
   const candidates = pickFreeName ? [...candidateNames(name, NAME_TRIES)] : [name];
   for (const candidate of candidates) {
-    const result = await claimName(stores, ownerId, candidate, fileId, now);
+    const result = await claimName(stores, namespace, candidate, fileId, now);
     if (result.claimed) return candidate;
-    if (!pickFreeName) throw new FileNameTakenError(candidate, result.holder?.fileId);
+    if (!pickFreeName) throw new FileNameTakenError(candidate, fileIdOf(result.holder));
   }
   const fallback = sanitizeFileName(`${withoutExtension(name)} ${fileId.slice(0, 8)}${extensionOf(name)}`, name);
-  const result = await claimName(stores, ownerId, fallback, fileId, now);
-  if (!result.claimed) throw new FileNameTakenError(fallback, result.holder?.fileId);
+  const result = await claimName(stores, namespace, fallback, fileId, now);
+  if (!result.claimed) throw new FileNameTakenError(fallback, fileIdOf(result.holder));
   return fallback;
+}
+
+function fileIdOf(holder: Holder | undefined): string | undefined {
+  return holder?.kind === 'file' ? holder.record.fileId : undefined;
 }

@@ -91,6 +91,9 @@ export class PreconditionFailedError extends WopiError {}
 /** 413: the body is larger than this host can accept intact. */
 export class PayloadTooLargeError extends WopiError {}
 
+/** 413: storing this would take the file owner past WOPI_QUOTA_BYTES (Collabora tells its users storage is full). */
+export class StorageFullError extends PayloadTooLargeError {}
+
 /** 415: the WOPI client's discovery lists no action that opens this file's type. */
 export class UnsupportedFileTypeError extends WopiError {}
 

@@ -5,6 +5,7 @@ import type { Rule } from './conditions';
 import type { CheckOut, FileRecord, FileVersion, Trashed } from './file-record';
 import type { FolderRecord } from './folder-record';
 import type { Lock } from './lock';
+import type { UsageStore } from './quota';
 import type { RecoveryCopy } from './recovery-copy';
 import type { UserStore } from './users';
 
@@ -23,6 +24,8 @@ export interface FileChange {
   readonly content?: FileVersion;
   readonly versions?: readonly FileVersion[];
   readonly name?: string;
+  /** The folder the file moves to; null: its owner's root. */
+  readonly folderId?: string | null;
   /** Per user: the new role, or null to take the user's role away. */
   readonly access?: Readonly<Record<string, Role | null>>;
   readonly trashed?: Trashed | null;
@@ -77,7 +80,8 @@ export interface StoredObject {
 export interface RecoveryStore {
   add(copy: RecoveryCopy): Promise<void>;
   list(fileId: string): Promise<RecoveryCopy[]>;
-  remove(fileId: string, copyId: string): Promise<void>;
+  /** True when this call removed the copy (so its bytes are given back once, whoever else tries). */
+  remove(fileId: string, copyId: string): Promise<boolean>;
 }
 
 /** PutUserInfo's per-user string, returned as CheckFileInfo UserInfo. */
@@ -110,6 +114,12 @@ export interface NameClaims {
   /** Frees `name` if `fileId` still holds it. */
   delete(namespace: string, name: string, fileId: string): Promise<void>;
   list(namespace: string): Promise<NameClaim[]>;
+  /** Up to `limit` claims by name after the name `after` (lower-cased), and where the next page starts. */
+  page(
+    namespace: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ readonly claims: NameClaim[]; readonly next?: string }>;
 }
 
 /**
@@ -171,6 +181,7 @@ export interface FolderStore {
 /** Every store an operation may use; each deployed function builds only the ones its route needs. */
 export interface Stores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
   readonly recovery: RecoveryStore;
@@ -179,6 +190,7 @@ export interface Stores {
   readonly sharedWith: SharedWith;
   readonly trash: TrashIndex;
   readonly numbers: NumberClaims;
+  readonly usage: UsageStore;
 }
 
 export type { FileRecord, FileVersion };

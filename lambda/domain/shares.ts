@@ -5,7 +5,7 @@ import { withActivity } from './activity';
 import { ForbiddenError, NotFoundError } from './errors';
 import type { FileRecord } from './file-record';
 import type { FileStore, SharedWith } from './ports';
-import { revisedWrite } from './write-rules';
+import { unchangedSince } from './write-rules';
 
 export interface ShareDeps {
   readonly files: FileStore;
@@ -28,12 +28,17 @@ export async function shareFile(
   if (share !== undefined) await deps.sharedWith.add(userId, fileId);
   const record = await setRole(deps, fileId, userId, share ?? null, `${userId}: ${share ?? 'none'}`, (current) => {
     if (current.ownerId === userId) throw new ForbiddenError(`${userId} owns ${current.name}; an owner is not shared`);
+    // Taking a share away works in the trash too, or restoring the file would give it back.
+    if (share !== undefined && current.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
   });
   if (share === undefined) await deps.sharedWith.remove(userId, fileId).catch(() => undefined);
   return record;
 }
 
-/** Sets one user's role on the file's record, with an activity entry; `check` may refuse on the record read. */
+/**
+ * Sets one user's role on the file's record, in the trash or not, with an activity entry; `check` may refuse on the
+ * record read.
+ */
 export async function setRole(
   deps: Omit<ShareDeps, 'sharedWith'>,
   fileId: string,
@@ -44,11 +49,11 @@ export async function setRole(
 ): Promise<FileRecord> {
   for (let attempt = 1; ; attempt++) {
     const record = await deps.files.get(fileId);
-    if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
+    if (record === undefined) throw new NotFoundError(`No file ${fileId}`);
     check(record);
     const entry = { at: deps.now, by: deps.actor, what: 'share' as const, detail };
     const change = { access: { [userId]: role }, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
-    const result = await deps.files.update(fileId, revisedWrite(record), change, deps.now, { returnRecord: true });
+    const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now, { returnRecord: true });
     if (result.applied) return result.record ?? record;
     if (attempt === ATTEMPTS) throw new ForbiddenError(`File ${fileId} kept changing; try again`);
   }

@@ -8,12 +8,24 @@ import { deleteQuietly } from './contents';
 import { ForbiddenError, NotFoundError, NotPermittedError } from './errors';
 import { candidateNames } from './file-name';
 import type { FileRecord } from './file-record';
-import { claimName, releaseName } from './names';
-import type { ContentStore, FileStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
-import { checkedOutByOther, lockRefusal, lockRule, mayDelete, refusal, revisedWrite } from './write-rules';
+import { effectiveRecord } from './folders';
+import { claimName, fileNamespace, releaseName } from './names';
+import type { ContentStore, FileStore, FolderStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
+import { type Quota, storedBytes } from './quota';
+import { removeCopy } from './recovery';
+import {
+  checkedOutByOther,
+  lockRefusal,
+  lockRule,
+  mayDelete,
+  refusal,
+  revisedWrite,
+  unchangedSince,
+} from './write-rules';
 
 export interface TrashDeps {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly names: NameClaims;
   readonly trash: TrashIndex;
   readonly now: number;
@@ -31,7 +43,8 @@ export async function trashFile(deps: TrashDeps, fileId: string, asAdministrator
   const refused = (current: FileRecord | undefined) =>
     asAdministrator ? lockRefusal(fileId, current, deps.now) : refusal(fileId, current, deps.userId, deps.now);
   for (let attempt = 1; ; attempt++) {
-    const record = await deps.files.get(fileId);
+    const found = await deps.files.get(fileId);
+    const record = found && (await effectiveRecord(deps.folders, found, deps.userId));
     if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
     if (!asAdministrator) {
       if (!canEdit(record, deps.userId) || checkedOutByOther(record, deps.userId)) throw refused(record);
@@ -47,7 +60,7 @@ export async function trashFile(deps: TrashDeps, fileId: string, asAdministrator
     const change = { trashed, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
     const result = await deps.files.update(fileId, revisedWrite(record, { kind: 'unlocked' }), change, deps.now);
     if (result.applied) {
-      await releaseName(deps, record.ownerId, record.name, fileId);
+      await releaseName(deps, fileNamespace(record), record.name, fileId);
       return { ...record, ...change };
     }
     await deps.trash.remove(record.ownerId, fileId, trashed.at).catch(() => undefined);
@@ -72,7 +85,7 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string): Promise
   const { trashed } = record;
   let name: string | undefined;
   for (const candidate of candidateNames(record.name, 20)) {
-    if ((await claimName(deps, record.ownerId, candidate, fileId, deps.now)).claimed) {
+    if ((await claimName(deps, fileNamespace(record), candidate, fileId, deps.now)).claimed) {
       name = candidate;
       break;
     }
@@ -80,10 +93,9 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string): Promise
   if (name === undefined) throw new ForbiddenError(`No free name for ${record.name}; rename the file that has it`);
   const entry = { at: deps.now, by: deps.userId, what: 'restore-from-trash' as const, detail: name };
   const change = { trashed: null, name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
-  const rule = [[{ kind: 'revision', rev: record.rev } as const]];
-  const result = await deps.files.update(fileId, rule, change, deps.now);
+  const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now);
   if (!result.applied) {
-    await releaseName(deps, record.ownerId, name, fileId);
+    await releaseName(deps, fileNamespace(record), name, fileId);
     throw new NotFoundError(`File ${fileId} changed meanwhile; try again`);
   }
   await deps.trash.remove(record.ownerId, fileId, trashed.at).catch(() => undefined);
@@ -96,19 +108,22 @@ export interface PurgeDeps {
   readonly contents: ContentStore;
   readonly recovery: RecoveryStore;
   readonly trash: TrashIndex;
+  readonly quota: Quota;
+  readonly now: number;
 }
 
-/** Deletes a trashed file for good: its record, every stored content and recovery copy, its trash hint. */
+/**
+ * Deletes a trashed file for good: its record, every stored content and recovery copy, its trash hint, and gives
+ * their bytes back to the owner's quota (once: only the purge that removed the record does).
+ */
 export async function purgeFile(deps: PurgeDeps, record: FileRecord): Promise<void> {
   if (record.trashed === undefined) return;
   if (!(await deps.files.purge(record.fileId))) return; // restored meanwhile
   const copies = await deps.recovery.list(record.fileId);
   await Promise.all([
     ...[record.content, ...record.versions].map((version) => deleteQuietly(deps.contents, version.contentKey)),
-    ...copies.map(async (copy) => {
-      await deps.recovery.remove(record.fileId, copy.copyId);
-      await deleteQuietly(deps.contents, copy.contentKey);
-    }),
+    deps.quota.free(record.ownerId, storedBytes(record), deps.now),
+    ...copies.map((copy) => removeCopy(deps, record.ownerId, copy)),
     deps.trash.remove(record.ownerId, record.fileId, record.trashed.at).catch(() => undefined),
   ]);
 }

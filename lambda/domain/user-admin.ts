@@ -2,8 +2,9 @@
 // looked up on every API request, and a disabled user's roles are taken off every file they could reach.
 import { NotFoundError } from './errors';
 import { filesIn } from './names';
-import type { FileStore, NameClaims, SharedWith } from './ports';
+import type { FileStore, NameClaims, SharedWith, TrashIndex } from './ports';
 import { setRole, shareFile } from './shares';
+import { listTrash } from './trash';
 import { keyHashPrefix, type UserStore } from './users';
 
 /** Revokes the user's key whose hash starts with `prefix`; 401 for it from the next request on. */
@@ -24,13 +25,14 @@ export interface DisableDeps {
   readonly files: FileStore;
   readonly names: NameClaims;
   readonly sharedWith: SharedWith;
+  readonly trash: TrashIndex;
   readonly now: number;
   readonly actor: string;
 }
 
 /**
  * Disables the user: first nothing of theirs authenticates (the flag, then their keys go), then their shares are
- * taken away and their own files keep their other users but no longer let their owner act.
+ * taken away and their own files, in the trash or not, keep their other users but no longer let their owner act.
  */
 export async function disableUser(deps: DisableDeps, userId: string): Promise<{ files: number }> {
   const user = await deps.users.getUser(userId);
@@ -42,7 +44,9 @@ export async function disableUser(deps: DisableDeps, userId: string): Promise<{ 
     await shareFile(deps, fileId, userId, undefined).catch(() => undefined); // a hint whose file is gone
     files++;
   }
-  for (const record of await filesIn(deps, userId)) {
+  // The trash too: a file restored from it later must not let its disabled owner act again.
+  const owned = [...(await filesIn(deps, userId)), ...(await listTrash(deps, userId))];
+  for (const record of owned) {
     await setRole(deps, record.fileId, userId, 'disabled', `${userId}: owner disabled`);
     files++;
   }

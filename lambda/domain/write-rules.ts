@@ -20,6 +20,14 @@ export function wopiWrite(userId: string): Rule {
   return allOf(active, roleIn(userId, EDIT_ROLES), notCheckedOutByOthers(userId));
 }
 
+/**
+ * The same for a user whose edit right comes from a folder the file is in: that role is on the folder's item, read
+ * just before, so the condition states the rest of the rule.
+ */
+export function wopiWriteViaFolder(userId: string): Rule {
+  return allOf(active, notCheckedOutByOthers(userId));
+}
+
 /** The lock states a write may find, per the WOPI docs. */
 export type LockRequirement =
   /** Lock: the file is unlocked (or its lock expired), or it holds this very lock ID (a refresh). */
@@ -52,8 +60,13 @@ export function lockRule(requirement: LockRequirement): Rule {
  * operations change without touching the lists, must still be stated.
  */
 export function revisedWrite(record: FileRecord, requirement?: LockRequirement): Rule {
-  const rule = allOf(active, fact({ kind: 'revision', rev: record.rev }));
+  const rule = allOf(active, unchangedSince(record));
   return requirement === undefined ? rule : allOf(rule, lockRule(requirement));
+}
+
+/** Nothing changed the record since it was read, in the trash or not (restoring it, taking a share away there). */
+export function unchangedSince(record: FileRecord): Rule {
+  return fact({ kind: 'revision', rev: record.rev });
 }
 
 /** May `userId` move the file to the trash (seen on the read that revisedWrite then requires)? */

@@ -1,14 +1,15 @@
 // GET /host/files/{file_id}: the page that opens a file in the WOPI client (Collabora Online, Office for the web),
-// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=).
+// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=); a share URL's
+// ?mode=view opens it read-only.
 import { randomBytes } from 'node:crypto';
 import { type DiscoveryClient, fillUrlSrc, pickAction } from '../adapters/wopi-discovery';
 import { mintAccessToken } from '../auth/access-token';
 import { verifyHostLink } from '../auth/host-link';
-import { rightsOf } from '../domain/access';
+import { type Rights, rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
-import { NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
+import { BadRequestError, NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
 import { extensionOf } from '../domain/file-name';
-import type { FileStore } from '../domain/ports';
+import type { FileStore, FolderStore } from '../domain/ports';
 import { activeUser, authenticate } from '../domain/users';
 import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
@@ -16,7 +17,7 @@ import { hostPage, hostPageError } from '../http/host-page-html';
 import { checkedFileId } from '../http/wopi-request';
 import { apiBase } from '../wiring/api-base';
 import { discovery } from '../wiring/discovery';
-import { fileStore } from '../wiring/dynamo';
+import { fileStore, folderStore } from '../wiring/dynamo';
 import { tokenSecret } from '../wiring/token-secret';
 
 // A link names its user; an API key is the fallback, so a script with a key needs no link.
@@ -29,8 +30,16 @@ const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
   return { user, ceiling: grant.rights, ...(grant.notAfter !== undefined && { notAfter: grant.notAfter }) };
 };
 
+/** A share URL's ?mode= lowers what the page opens the file for (view), never raises it. */
+function openedFor(mode: string | undefined, ceiling: Rights): Rights {
+  if (mode === undefined || mode === 'edit') return ceiling;
+  if (mode === 'view') return 'read';
+  throw new BadRequestError('mode must be view or edit');
+}
+
 interface HostPageStores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly tokenSecret: Uint8Array;
   readonly discovery: DiscoveryClient | undefined;
 }
@@ -38,6 +47,7 @@ interface HostPageStores {
 const wire = async () => ({
   ...(await apiBase()),
   files: fileStore(),
+  folders: folderStore(),
   tokenSecret: await tokenSecret(),
   discovery: discovery(),
 });
@@ -48,8 +58,8 @@ export const handler = apiHandler(
   wire,
   async (req, ctx) => {
     const fileId = checkedFileId(req.pathId);
-    const record = await visibleFile(ctx.files, fileId, ctx.user);
-    const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
+    const record = await visibleFile(ctx, fileId, ctx.user);
+    const rights = rightsOf(record, ctx.user.userId, openedFor(req.query.mode, ctx.ceiling));
     if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
     if (ctx.discovery === undefined) {
       throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');

@@ -2,7 +2,7 @@
 // live recovery copy points at.
 import { sweepOrphans } from '../domain/sweep-orphans';
 import { logger } from '../observability';
-import { fileStore, recoveryStore, trashIndex } from '../wiring/dynamo';
+import { fileStore, quota, recoveryStore, trashIndex } from '../wiring/dynamo';
 import { clock, config } from '../wiring/runtime';
 import { contentStore } from '../wiring/s3';
 
@@ -10,7 +10,13 @@ import { contentStore } from '../wiring/s3';
 const GRACE_MS = 60 * 60 * 1000;
 
 export const handler = async (): Promise<{ examined: number; deleted: number }> => {
-  const deps = { files: fileStore(), contents: contentStore(), recovery: recoveryStore(), trash: trashIndex() };
+  const deps = {
+    files: fileStore(),
+    contents: contentStore(),
+    recovery: recoveryStore(),
+    trash: trashIndex(),
+    quota: quota(),
+  };
   const { trashKeepMs } = config();
   const report = await sweepOrphans({ ...deps, now: clock().now(), graceMs: GRACE_MS, trashKeepMs });
   logger.info('orphan sweep', { examined: report.examined, deleted: report.deleted.length, keys: report.deleted });

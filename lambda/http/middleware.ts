@@ -19,13 +19,25 @@ type Middleware = middy.MiddlewareObj<Event, Result>;
  */
 export type ErrorStyle = (response: WopiResponse, reason: string, error: unknown, event: Event) => WopiResponse;
 
-// Which operation an invocation ran, for its metric; unknown until the request is parsed.
-const operationOf = new WeakMap<Event, string>();
+// Each invocation's log keys (operation, file, user, ...), kept by its event and written into each of its lines: the
+// local server runs many invocations at once in one process, where the logger's own keys, one set per process,
+// would give a line another request's user.
+const keysOf = new WeakMap<Event, Record<string, unknown>>();
+
+function addLogKeys(event: Event, keys: Record<string, unknown>): void {
+  keysOf.set(event, { ...keysOf.get(event), ...keys });
+}
 
 export function nameOperation(event: Event, name: string): void {
-  operationOf.set(event, name);
-  logger.appendKeys({ operation: name });
+  addLogKeys(event, { operation: name });
 }
+
+/** From authentication on, every log line of the invocation names the acting user. */
+export function nameUser(event: Event, userId: string): void {
+  addLogKeys(event, { userId });
+}
+
+const operationOf = (event: Event) => String(keysOf.get(event)?.operation ?? 'Unknown');
 
 /** Wraps a handler that answers successful requests; `style` shapes every error it throws. */
 export function observed(style: ErrorStyle, handler: (event: Event) => Promise<WopiResponse>) {
@@ -36,8 +48,8 @@ export function observed(style: ErrorStyle, handler: (event: Event) => Promise<W
     .use(errorAnswers(style))
     .handler(async (event) => {
       const response = await handler(event);
-      logger.info('answered', { status: response.status });
-      countRequest(operationOf.get(event) ?? 'Unknown', response.status);
+      logger.info('answered', { ...keysOf.get(event), status: response.status });
+      countRequest(operationOf(event), response.status);
       return toApiGatewayResult(response);
     });
 }
@@ -46,8 +58,7 @@ export function observed(style: ErrorStyle, handler: (event: Event) => Promise<W
 function logContext(): Middleware {
   return {
     before: ({ event }) => {
-      logger.resetKeys();
-      logger.appendKeys({
+      addLogKeys(event, {
         route: event.routeKey,
         fileId: event.pathParameters?.file_id,
         correlationId: event.headers?.['x-wopi-correlationid'],
@@ -65,9 +76,10 @@ function errorAnswers(style: ErrorStyle): Middleware {
       // The status the client gets: an API style may answer a refusal with another one, or with 200.
       const status = styled.status;
       const details = request.error instanceof WopiError ? request.error.logDetails : {};
-      if (answer.expected) logger.warn('refused', { status, reason: answer.reason, ...details });
-      else logger.error('failed', { status, error: request.error as Error });
-      countRequest(operationOf.get(request.event) ?? 'Unknown', status);
+      const keys = keysOf.get(request.event);
+      if (answer.expected) logger.warn('refused', { ...keys, status, reason: answer.reason, ...details });
+      else logger.error('failed', { ...keys, status, error: request.error as Error });
+      countRequest(operationOf(request.event), status);
       request.response = toApiGatewayResult(styled);
     },
   };

@@ -1,8 +1,7 @@
 // Turns a WOPI operation into a Lambda handler: parse, authenticate, run, answer. The entry wires the stores.
 import { verifyAccessToken } from '../auth/access-token';
 import { NotPermittedError } from '../domain/errors';
-import { logger } from '../observability';
-import { nameOperation, observed } from './middleware';
+import { nameOperation, nameUser, observed } from './middleware';
 import type { OperationSelector, WopiBase } from './operation';
 import { parseWopiRequest } from './wopi-request';
 
@@ -40,7 +39,7 @@ export function wopiHandler<Stores>(select: OperationSelector<Stores>, wire: () 
         now,
         tokenMaxAgeSeconds,
       );
-      logger.appendKeys({ userId: grant.userId });
+      nameUser(event, grant.userId);
       if (operation.needs === 'write' && grant.rights !== 'write') {
         throw new NotPermittedError(`${operation.name} needs an access token with write rights`);
       }

@@ -1,24 +1,27 @@
 // What the lock and save rules need, taken from an operation's context.
 import type { LockContext } from '../domain/locks';
 import type { Stores } from '../domain/ports';
+import { quotaOf } from '../domain/quota';
 import type { SaveDeps } from '../domain/save-file';
 import { DEFAULT_SCHEDULE } from '../domain/versions';
 import { deadlineRetry } from '../http/deadline-retry';
 import type { OperationContext } from '../http/operation';
 
-export function lockContext(context: OperationContext<Pick<Stores, 'files'>>): LockContext {
-  const { files, now, config, grant } = context;
-  return { files, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
+export function lockContext(context: OperationContext<Pick<Stores, 'files' | 'folders'>>): LockContext {
+  const { files, folders, now, config, grant } = context;
+  return { files, folders, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
 }
 
-export type SaveStores = Pick<Stores, 'files' | 'contents' | 'recovery'>;
+export type SaveStores = Pick<Stores, 'files' | 'folders' | 'contents' | 'recovery' | 'usage'>;
 
 export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
-  const { files, contents, recovery, now, config } = context;
+  const { files, folders, contents, recovery, now, config } = context;
   return {
     files,
+    folders,
     contents,
     recovery,
+    quota: quotaOf(config.quotaBytes, context.usage),
     now,
     userId: context.grant.userId,
     schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },

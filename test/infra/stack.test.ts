@@ -672,7 +672,21 @@ describe('WopiHost stack with context options', () => {
       throttleRate: '25',
       throttleBurst: '50',
       reservedConcurrency: '5',
+      quotaBytes: '1000000000',
     });
+  });
+
+  it('with quotaBytes, passes WOPI_QUOTA_BYTES and lets exactly the functions that store or delete contents count them', () => {
+    // GIVEN quotaBytes WHEN the functions granted UpdateItem on usage# are listed
+    const counting = ofType(synthesized.resources, 'AWS::Lambda::Function')
+      .map(([id]) => id)
+      .filter((id) => grantedPairs(synthesized.resources, id).includes('dynamodb:UpdateItem usage#'))
+      .sort();
+    // THEN they are PutFile, the overrides (PutRelativeFile, restores) and the sweep (its recount), all told the quota
+    expect(counting).toEqual(['FilesOverrideFunction', 'PutFileFunction', SWEEP_FUNCTION_ID]);
+    for (const id of counting) {
+      expect(environmentOf(synthesized.resources[id] as Resource)).toMatchObject({ WOPI_QUOTA_BYTES: '1000000000' });
+    }
   });
 
   it('throttles the API stage at the throttleRate and throttleBurst the context sets', () => {

@@ -8,55 +8,29 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../lambda/cli/wopi-host';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileRecord } from '../../lambda/domain/file-record';
-import { claimDataFolder, type DataFolderLock } from '../../lambda/local/data-folder-lock';
 import { startEmulators } from '../../lambda/local/emulators';
+import { cliFor, type TestCli } from '../support/cli';
 import { startTestHost, TEST_SECRET, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
+let testCli: TestCli;
 let dataDir: string;
-let lock: DataFolderLock;
 
 beforeAll(async () => {
   host = await startTestHost();
   // The CLI works in real time; the host's clock must agree for recovery copies' keeping times.
   host.clock.advance(Date.now() - host.clock.now());
-  dataDir = mkdtempSync(join(tmpdir(), 'wopi-cli-'));
-  const { config } = host.deps;
-  lock = claimDataFolder(dataDir, process.pid);
-  lock.publish({ dynamodbEndpoint: config.dynamodbEndpoint ?? '', s3Endpoint: config.s3Endpoint ?? '' });
-  writeFileSync(join(dataDir, 'endpoints.json'), JSON.stringify({ publicUrl: host.baseUrl }));
-  writeFileSync(join(dataDir, 'token-secret.json'), JSON.stringify({ secret: TEST_SECRET }));
-  Object.assign(process.env, {
-    WOPI_DATA_DIR: dataDir,
-    WOPI_TABLE_NAME: config.tableName,
-    WOPI_BUCKET_NAME: config.bucketName,
-  });
+  testCli = cliFor(host);
+  dataDir = testCli.dataDir;
 });
 afterAll(async () => {
-  lock.release();
   await host.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  testCli.close();
 });
 
-/** Runs one CLI command; what it printed, and its exit code. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
-  const error = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(String(line)));
-  const progress = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    progress.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => testCli.run(...argv);
 
 describe('wopi-host CLI', () => {
   it('adds users, uploads and shares a file, and mints tokens only for users the share list allows', async () => {

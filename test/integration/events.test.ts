@@ -58,7 +58,7 @@ async function lockedWithAnotherLockId({ host, fileId }: Given) {
 
 /** The file is checked out by its owner, through the check-out API. */
 async function checkedOutByOwner({ host, fileId }: Given) {
-  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, OWNER);
+  await checkOut({ ...host.deps, now: host.clock.now() }, fileId, OWNER);
 }
 
 // One row per file in events/, keyed by file name.
@@ -80,6 +80,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'rename-file.json': { status: 200 },
   'delete-file.json': { status: 200 },
   'put-user-info.json': { status: 200 },
+  'add-activities.json': { status: 200 },
+  'get-share-url.json': { status: 200 },
   'docspace-lock.json': { status: 200 },
   'docspace-file.json': { status: 200 },
   'docspace-protect-users.json': { status: 200 },

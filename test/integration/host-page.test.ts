@@ -9,7 +9,8 @@ import type { FileRecord } from '../../lambda/domain/file-record';
 import { issueApiKey, type User } from '../../lambda/domain/users';
 import { handlerFor, loadSampleEvent } from '../support/api-gateway-events';
 import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
-import { collaboraDiscoveryXml, officeDiscoveryXml } from '../support/discovery-xml';
+import { officeDiscoveryXml } from '../support/discovery-xml';
+import { type CollaboraHost, formOf, openPage, pageForm, startCollaboraHost } from '../support/host-page';
 import { generateProofKey } from '../support/proof-signing';
 import { checkFileInfo } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
@@ -45,42 +46,6 @@ let docxCount = 0;
 /** A fresh .docx name: names are unique per owner. */
 const docx = () => `report-${++docxCount}.docx`;
 
-function openPage(host: TestHost, fileId: string, auth: { apiKey?: string; link?: string } = {}): Promise<Response> {
-  const query = auth.link === undefined ? '' : `?link=${encodeURIComponent(auth.link)}`;
-  return fetch(`${host.baseUrl}/host/files/${fileId}${query}`, {
-    headers: auth.apiKey === undefined ? {} : { Authorization: `Bearer ${auth.apiKey}` },
-  });
-}
-
-const entities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name] ?? '');
-}
-
-interface PageForm {
-  readonly attributes: string;
-  readonly action: string;
-  readonly fields: Readonly<Record<string, string>>;
-}
-
-/** The page's form: its attributes, its action URL and its hidden inputs, as a browser would read them. */
-function formOf(html: string): PageForm {
-  const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/.exec(html);
-  if (form === null) throw new Error('The page has no form');
-  const [, attributes = '', inner = ''] = form;
-  const fields: Record<string, string> = {};
-  for (const [, name = '', value = ''] of inner.matchAll(/<input name="([^"]*)" value="([^"]*)" type="hidden">/g)) {
-    fields[unescapeHtml(name)] = unescapeHtml(value);
-  }
-  return { attributes, action: unescapeHtml(/\baction="([^"]*)"/.exec(attributes)?.[1] ?? ''), fields };
-}
-
-async function pageForm(res: Response): Promise<PageForm> {
-  expect(res.status).toBe(200);
-  return formOf(await res.text());
-}
-
 /** The response's Content-Security-Policy, directive name -> its value. */
 function directivesOf(res: Response): Map<string | undefined, string> {
   const csp = res.headers.get('content-security-policy') ?? '';
@@ -92,21 +57,18 @@ function wopiSrcOf(actionUrl: string): string | null {
 }
 
 describe('host page with Collabora Online discovery', () => {
+  let collabora: CollaboraHost;
   let discovery: DiscoveryServer;
   let host: TestHost;
   let people: People;
   const keyOf = (user: User) => people.apiKeys.get(user.userId) ?? '';
 
   beforeAll(async () => {
-    discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
-    // Proof keys off: this discovery publishes none, and CheckFileInfo is called here without signatures.
-    host = await startTestHost({ env: { WOPI_DISCOVERY_URL: discovery.url, WOPI_PROOF_KEYS: 'off' } });
+    collabora = await startCollaboraHost();
+    ({ host, discovery } = collabora);
     people = await addPeople(host);
   });
-  afterAll(async () => {
-    await host.close();
-    await discovery.close();
-  });
+  afterAll(() => collabora.close());
 
   it("POSTs into Collabora's edit urlsrc with WOPISrc = <WOPI_PUBLIC_URL>/wopi/files/<id> for a user with edit rights", async () => {
     // Prepare
@@ -559,25 +521,18 @@ describe('host page with Office for the web discovery and no WOPI_PUBLIC_URL', (
 });
 
 describe('host page framed by the origins WOPI_FRAME_ANCESTORS names', () => {
-  let discovery: DiscoveryServer;
+  let collabora: CollaboraHost;
   let host: TestHost;
   let people: People;
 
   beforeAll(async () => {
-    discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
-    host = await startTestHost({
-      env: {
-        WOPI_DISCOVERY_URL: discovery.url,
-        WOPI_PROOF_KEYS: 'off',
-        WOPI_FRAME_ANCESTORS: "'self' https://portal.example.com https://intranet.example.org:8443",
-      },
+    collabora = await startCollaboraHost({
+      WOPI_FRAME_ANCESTORS: "'self' https://portal.example.com https://intranet.example.org:8443",
     });
+    ({ host } = collabora);
     people = await addPeople(host);
   });
-  afterAll(async () => {
-    await host.close();
-    await discovery.close();
-  });
+  afterAll(() => collabora.close());
 
   it('lists them in frame-ancestors and sends no X-Frame-Options, which cannot name them and could block them', async () => {
     // Prepare
@@ -607,10 +562,18 @@ describe('host page without a WOPI client', () => {
   });
   afterAll(() => host.close());
 
-  it('offers no HostEditUrl in CheckFileInfo: the page would have nothing to open the file in', async () => {
+  it('still offers HostEditUrl and HostViewUrl in CheckFileInfo, pages that say why they cannot open the file', async () => {
+    // Prepare
     const file = await sharedFile(host);
+    // Act
     const info = (await (await host.wopi(file.fileId, { method: 'GET' })).json()) as Record<string, unknown>;
-    expect(info).not.toHaveProperty('HostEditUrl');
+    const page = await fetch(String(info.HostEditUrl));
+    // Assess
+    expect(info.HostViewUrl).toMatch(new RegExp(`^${host.baseUrl}/host/files/${file.fileId}\\?link=`));
+    expect({ status: page.status, reason: page.headers.get('x-wopi-servererror') }).toEqual({
+      status: 501,
+      reason: 'no WOPI client configured (WOPI_DISCOVERY_URL)',
+    });
   });
 
   it('answers 501 naming WOPI_DISCOVERY_URL when no discovery URL is configured', async () => {

@@ -2,6 +2,8 @@
 // what the stores hold, and wrapping the real stores to slow them down or make them fail (fault injection).
 import { randomUUID } from 'node:crypto';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { createS3Client } from '../../lambda/adapters/s3-client';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import type { ContentStore } from '../../lambda/domain/ports';
@@ -36,6 +38,26 @@ export async function recordOf(host: TestHost, fileId: string): Promise<FileReco
   return record;
 }
 
+/** Every file of the owner, in the trash or not, found in the table itself (not through the name claims). */
+export async function filesOf(host: TestHost, ownerId: string): Promise<FileRecord[]> {
+  const db = createDynamoClient(host.deps.config);
+  const ids: string[] = [];
+  try {
+    const pages = paginateScan(
+      { client: db },
+      {
+        TableName: host.deps.config.tableName,
+        FilterExpression: 'sk = :file AND ownerId = :owner',
+        ExpressionAttributeValues: { ':file': 'file', ':owner': ownerId },
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) ids.push(String(item.fileId));
+  } finally {
+    db.destroy();
+  }
+  return Promise.all(ids.map((fileId) => recordOf(host, fileId)));
+}
+
 /** The bytes of the file's current content, read from S3 by the key the record points at. */
 export async function currentBytes(host: TestHost, fileId: string): Promise<Buffer> {
   const record = await recordOf(host, fileId);
@@ -68,11 +90,13 @@ export async function wopiUrl(host: TestHost, fileId: string, path: '' | '/conte
 
 /** What saveFile needs to run beside the HTTP handlers, on the host's real stores and clock. */
 export function saveDepsOf(host: TestHost, userId: string, contents: ContentStore = host.deps.contents): SaveDeps {
-  const { files, recovery, config } = host.deps;
+  const { files, folders, recovery, config, quota } = host.deps;
   return {
     files,
+    folders,
     contents,
     recovery,
+    quota,
     now: host.clock.now(),
     userId,
     schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },
