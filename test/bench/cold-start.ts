@@ -10,6 +10,8 @@ import { median, round } from './stats';
 
 export interface BundleResult {
   readonly bytes: number;
+  /** infra/bundle-options.ts's budget for the function (test/infra/bundles.test.ts enforces it). */
+  readonly budget_bytes: number | undefined;
   readonly cold_init_ms: number;
   /** cold_init_ms / the minimal bundle's: what the function's own code costs at start (1 = nothing). */
   readonly ratio_to_minimal: number;
@@ -53,6 +55,7 @@ export async function benchColdStarts(
     const coldInit = median(times.get(bundle.name) ?? []);
     results[bundle.name] = {
       bytes: bundle.bytes,
+      budget_bytes: bundle.budgetBytes,
       cold_init_ms: round(coldInit, 0),
       ratio_to_minimal: round(coldInit / minimal, 2),
     };

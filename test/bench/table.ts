@@ -4,6 +4,7 @@ import type { CpuPerCall } from './cpu';
 import type { LoadFigures } from './load';
 import { type OperationResult, operationLabel } from './operations';
 import { COLD_INIT_RATIO_TARGET, CS3, RAW_RATIO_TARGET } from './reference';
+import { round } from './stats';
 import type { TableSizeResult } from './table-size';
 import type { TransferResult } from './transfer';
 import { TRANSFER_SIZES } from './transfer';
@@ -106,9 +107,16 @@ export function storageTable(operations: Record<string, OperationResult>): strin
 
 export function bundlesTable(bundles: Record<string, BundleResult>): string {
   const rows = Object.entries(bundles).map(
-    ([name, bundle]): Row => [name, thousands(bundle.bytes), bundle.cold_init_ms, bundle.ratio_to_minimal],
+    ([name, bundle]): Row => [
+      name,
+      thousands(bundle.bytes),
+      bundle.budget_bytes === undefined ? undefined : thousands(bundle.budget_bytes),
+      bundle.budget_bytes === undefined ? undefined : `${round(100 * (bundle.bytes / bundle.budget_bytes), 0)} %`,
+      bundle.cold_init_ms,
+      bundle.ratio_to_minimal,
+    ],
   );
-  return markdownTable(['Function bundle', 'bytes', 'cold init ms', '× minimal'], rows, [0]);
+  return markdownTable(['Function bundle', 'bytes', 'budget', 'of budget', 'cold init ms', '× minimal'], rows, [0]);
 }
 
 export function tableSizesTable(sizes: readonly TableSizeResult[]): string {
