@@ -19,6 +19,19 @@ export function loopFromEnv(): Loop {
   return { warmup: Math.ceil(iterations / 10), iterations };
 }
 
+/** A size the bench is told by an environment variable (a whole number ≥ 0; 0 skips what it sizes). */
+export function countFromEnv(name: string, fallback: number): number {
+  const count = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`${name} must be a whole number ≥ 0`);
+  return count;
+}
+
+/** A part of the bench that runs fewer calls than the main runs: 1/`divisor` of them, at least `least`. */
+export function fewerCalls(loop: Loop, divisor: number, least: number): Loop {
+  const iterations = Math.max(least, Math.ceil(loop.iterations / divisor));
+  return { warmup: Math.ceil(iterations / 10), iterations };
+}
+
 export interface ConcurrentRun {
   /** Milliseconds per measured call, all clients together. */
   readonly samples: number[];

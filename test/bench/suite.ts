@@ -1,5 +1,6 @@
 // The whole bench: bundles and cold init; every operation at 1 and 16 clients beside its raw storage calls; the lock
-// operations on a table of 100 files and of 100,000; transfer; load. Then the tables, bench/results.json (whose
+// operations on a table of 100 files and of 100,000; a folder of 100 files listed beside one of 10,000; transfer;
+// load. Then the tables, bench/results.json (whose
 // shape stays fixed so that runs can be compared by a script, README "Benchmark") and bench/chart.svg.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { startTestHost, TEST_SECRET } from '../support/wopi-host';
 import { startBenchHost } from './bench-host';
 import { chartSvg } from './chart';
 import { benchColdStarts } from './cold-start';
+import { benchFolderListing, folderFilesFromEnv, folderLoop } from './folder-listing';
 import { type Bundle, bundleFunctions } from './functions';
 import { benchLoad, loadSecondsFromEnv } from './load';
 import { benchOperations } from './operations';
@@ -60,6 +62,7 @@ export async function runBench(): Promise<void> {
   const loop = loopFromEnv();
   const loadSeconds = loadSecondsFromEnv();
   const tableFiles = tableFilesFromEnv();
+  const folderFiles = folderFilesFromEnv();
   const profileDir = profileDirFromEnv();
   const workDir = mkdtempSync(join(tmpdir(), 'wopi-bench-'));
   const emulators = await startEmulators({});
@@ -83,12 +86,15 @@ export async function runBench(): Promise<void> {
       profileDir,
     });
     const tableSizes = tableFiles === 0 ? [] : await benchTableSizes(emulators, tableFiles, tableLoop(loop), progress);
+    const folderListing =
+      folderFiles === 0 ? [] : await benchFolderListing(emulators, folderFiles, folderLoop(loop), progress);
     const { transfer, load } = await onTestHost(bundles, workDir, functionEnv, loadSeconds);
 
     const figures = {
       operations,
       bundles: bundleResults,
       tableSizes,
+      folderListing,
       transfer,
       load,
       machine: machine(loadAtStart),
@@ -99,6 +105,7 @@ export async function runBench(): Promise<void> {
       operations,
       bundles: bundleResults,
       table_sizes: tableSizes,
+      folder_listing: folderListing,
       transfer,
       load: load.result,
       machine: figures.machine,

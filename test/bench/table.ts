@@ -1,6 +1,7 @@
 // The tables `npm run bench` prints: Markdown, so that they can be pasted into the README as they are.
 import type { BundleResult } from './cold-start';
 import type { CpuPerCall } from './cpu';
+import { type FolderListingResult, PAGE_SIZE } from './folder-listing';
 import type { LoadFigures } from './load';
 import { type OperationResult, operationLabel } from './operations';
 import { COLD_INIT_RATIO_TARGET, CS3, RAW_RATIO_TARGET } from './reference';
@@ -24,6 +25,7 @@ export interface Figures {
   readonly operations: Record<string, OperationResult>;
   readonly bundles: Record<string, BundleResult>;
   readonly tableSizes: readonly TableSizeResult[];
+  readonly folderListing: readonly FolderListingResult[];
   readonly transfer: Record<string, TransferResult>;
   readonly load: LoadFigures;
   readonly machine: Machine;
@@ -144,6 +146,30 @@ export function tableSizesTable(sizes: readonly TableSizeResult[]): string {
   return `${markdownTable(header, rows, [0])}\n\nSeeded with BatchWriteItem: ${seeding}.`;
 }
 
+export function folderListingTable(folders: readonly FolderListingResult[]): string {
+  const [small, big] = folders;
+  if (small === undefined || big === undefined) return 'Folder listing: not measured (BENCH_FOLDER_FILES=0).';
+  const header = [
+    `Page of ${PAGE_SIZE}`,
+    ...[small, big].flatMap((folder) => [`${thousands(folder.files)} files p50 ms`, 'p99 ms', 'raw Query p50 ms']),
+  ];
+  const rows = (['first', 'middle', 'last'] as const).map(
+    (page): Row => [
+      page,
+      ...[small, big].flatMap((folder) => {
+        const figures = folder.pages[page];
+        return [figures.p50_ms, figures.p99_ms, figures.raw_p50_ms];
+      }),
+    ],
+  );
+  const seeding = [small, big].map((folder) => `${thousands(folder.files)} files in ${folder.seeding_s} s`).join(', ');
+  return (
+    `${markdownTable(header, rows, [0])}\n\nFolder listing (listChildren: one Query of the name claims, then one ` +
+    `GetItem per child, in parallel); raw = the Query alone. Seeded with BatchWriteItem (file items and name ` +
+    `claims): ${seeding}.`
+  );
+}
+
 export function transferTable(transfer: Record<string, TransferResult>): string {
   const rows: Row[] = [];
   for (const size of TRANSFER_SIZES) {
@@ -157,7 +183,7 @@ export function transferTable(transfer: Record<string, TransferResult>): string 
 }
 
 export function benchTables(figures: Figures): string {
-  const { operations, bundles, tableSizes, transfer, load, machine, loop } = figures;
+  const { operations, bundles, tableSizes, folderListing, transfer, load, machine, loop } = figures;
   const { result } = load;
   const statuses = Object.entries(load.statuses)
     .map(([code, count]) => `${code}: ${thousands(count)}`)
@@ -177,6 +203,7 @@ export function benchTables(figures: Figures): string {
     `Bundles: esbuild as deployed; cold init = fresh \`node\` process start to first answer, median of 7 rounds; ` +
       `× minimal = over a handler that imports nothing (${minimal?.cold_init_ms ?? '?'} ms), target ≤ ${COLD_INIT_RATIO_TARGET}.`,
     tableSizesTable(tableSizes),
+    folderListingTable(folderListing),
     transferTable(transfer),
     `Load: autocannon, ${result.connections} connections, ${result.duration_s} s, mixed WOPI operations: ` +
       `${thousands(result.requests)} requests, ${result.rps} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ` +
