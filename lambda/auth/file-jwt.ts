@@ -21,6 +21,56 @@ function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
 
 export type FileJwtAudience = 'wopi' | 'host-page';
 
+// An editing session sends the same token with every request, and WebCrypto's HMAC costs about 60 µs of CPU a call
+// (node:crypto's, which jose cannot use, about 8). A token this container has verified is known by its exact string,
+// signature included, so its signature is not checked again; its expiry, file and age still are, at each request.
+// Kept per secret (a new secret verifies afresh) and bounded, the oldest forgotten first.
+const VERIFIED_KEPT = 1000;
+const verifiedBySecret = new WeakMap<Uint8Array, Map<string, JWTPayload>>();
+
+function verifiedTokens(secret: Uint8Array): Map<string, JWTPayload> {
+  let verified = verifiedBySecret.get(secret);
+  if (verified === undefined) {
+    verified = new Map();
+    verifiedBySecret.set(secret, verified);
+  }
+  return verified;
+}
+
+async function verifiedPayload(
+  secret: Uint8Array,
+  audience: FileJwtAudience,
+  jwt: string,
+  now: number,
+  label: string,
+): Promise<JWTPayload> {
+  const verified = verifiedTokens(secret);
+  const cacheKey = `${audience} ${jwt}`;
+  const known = verified.get(cacheKey);
+  if (known !== undefined) {
+    // jose's rule for exp, as it applied it when the token was first verified.
+    if (typeof known.exp === 'number' && known.exp <= Math.floor(now / 1000)) {
+      throw new UnauthorizedError(`${label} has expired`);
+    }
+    return known;
+  }
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(jwt, await hmacKey(secret), {
+      algorithms: ['HS256'],
+      issuer,
+      audience,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'exp', 'iat', 'fid'],
+    }));
+  } catch (error) {
+    throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
+  }
+  if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value as string);
+  verified.set(cacheKey, payload);
+  return payload;
+}
+
 export interface FileJwtClaims {
   readonly fileId: string;
   readonly userId: string;
@@ -67,18 +117,7 @@ export async function verifyFileJwt(
   label: string,
   maxAgeSeconds?: number,
 ): Promise<JWTPayload & { sub: string; exp: number; iat: number }> {
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(jwt, await hmacKey(secret), {
-      algorithms: ['HS256'],
-      issuer,
-      audience,
-      currentDate: new Date(now),
-      requiredClaims: ['sub', 'exp', 'iat', 'fid'],
-    }));
-  } catch (error) {
-    throw new UnauthorizedError(`${label} ${error instanceof errors.JWTExpired ? 'has expired' : 'is not valid'}`);
-  }
+  const payload = await verifiedPayload(secret, audience, jwt, now, label);
   if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another file`);
   const { sub, exp, iat } = payload;
   if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') {
