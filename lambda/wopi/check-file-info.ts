@@ -17,14 +17,16 @@ export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'folders' | 'co
     const record = readable(seen, req.fileId, grant.userId);
     const { userInfo } = found;
     const { offerFileUrl, downloadUrlTtlSeconds } = ctx.config;
-    const fileUrl = offerFileUrl
-      ? await ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds)
-      : undefined;
+    // The presigned URL and the host-page links are each signed locally, and need nothing from one another.
+    const [fileUrl, hostUrls] = await Promise.all([
+      offerFileUrl ? ctx.contents.downloadUrl(record.content.contentKey, downloadUrlTtlSeconds) : undefined,
+      hostPageUrls(ctx, req.baseUrl, record),
+    ]);
     const viewer = { userId: grant.userId, userName: grant.userName, ceiling: grant.rights, userInfo };
     // Collabora and Office post messages only to PostMessageOrigin: the host page's origin, unless configured.
     const extra = {
       PostMessageOrigin: new URL(ctx.config.publicUrl ?? req.baseUrl).origin,
-      ...(await hostPageUrls(ctx, req.baseUrl, record)),
+      ...hostUrls,
       ...ctx.config.checkFileInfoExtra,
     };
     return json(200, fileInfo(record, viewer, { fileUrl, extra }));
