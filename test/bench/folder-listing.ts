@@ -106,7 +106,7 @@ export async function benchFolderListing(
     );
     return folders.map(({ files, seconds }) => ({
       files,
-      seeding_s: round(seconds, 1),
+      seeding_s: round(seconds, 2),
       pages: Object.fromEntries(
         PAGES.map((page) => {
           const at = steps.findIndex((step) => step.files === files && step.page === page);
