@@ -9,6 +9,7 @@ import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
+import { rootFolderId } from './folder-record';
 import { claimName, fileNamespace, type Holder, type NameDeps, releaseName } from './names';
 import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
@@ -45,7 +46,9 @@ export async function createFile(
   pickFreeName = false,
 ): Promise<FileRecord> {
   const fileId = newFileId();
-  const folder = file.folderId === undefined ? {} : { folderId: file.folderId };
+  // A file in its owner's root names no folder, as every file made before folders existed.
+  const inRoot = file.folderId === undefined || file.folderId === rootFolderId(file.ownerId);
+  const folder = inRoot ? {} : { folderId: file.folderId };
   const namespace = fileNamespace({ ownerId: file.ownerId, ...folder });
   const name = await claimFreeName(stores, namespace, validateFileName(file.name), fileId, now, pickFreeName);
   const contentKey = newContentKey(fileId);
