@@ -2,6 +2,7 @@
 // bundle-size test and `npm run bench` build the same bundles with esbuild directly.
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { routes } from '../lambda/routes';
 
 /** lambda/functions/, where each deployed entry lives. */
 export const FUNCTIONS_DIR = fileURLToPath(new URL('../lambda/functions', import.meta.url));
@@ -32,3 +33,18 @@ export const BUNDLE_OPTIONS = {
  * test/infra/bundles.test.ts. No S3 client fits in the budget of a function that never touches S3.
  */
 export const BUNDLE_BUDGET_BYTES = { withoutS3: 520_000, withS3: 660_000 } as const;
+
+export interface DeployedFunction {
+  /** Its file in lambda/functions/, without `.ts`. */
+  readonly entry: string;
+  readonly budgetBytes: number;
+}
+
+/** Every function the stack deploys: one per route entry, and the scheduled orphan sweep (which touches S3). */
+export const DEPLOYED_FUNCTIONS: readonly DeployedFunction[] = [
+  ...new Map(routes.map((route) => [route.entry, route.grants.bucket !== undefined])),
+  ['sweep-orphans', true] as const,
+].map(([entry, touchesS3]) => ({
+  entry,
+  budgetBytes: touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3,
+}));

@@ -18,6 +18,11 @@ const key = (namespace: string, name: string) => ({
   sk: `name#${name.toLowerCase()}`,
 });
 
+/** The item that holds `claim` in `namespace`; also how the bench seeds big folders with BatchWriteItem. */
+export function claimItem(namespace: string, claim: NameClaim) {
+  return { ...key(namespace, claim.name), ...claim };
+}
+
 function claimOf(item: Record<string, unknown>): NameClaim {
   return {
     name: String(item.name),
@@ -46,7 +51,7 @@ export class DynamoNameClaims implements NameClaims {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...key(namespace, claim.name), ...claim },
+          Item: claimItem(namespace, claim),
           ConditionExpression: condition.ConditionExpression,
           ExpressionAttributeValues: condition.values,
         }),

@@ -2,10 +2,24 @@
 // container, or none for the ecosystem), told apart by audience, so a host-page link is never an access token, an
 // access token never a link, a token for one kind of item never one for another, and a FileUrl link opens nothing
 // but the file's bytes.
+import { webcrypto } from 'node:crypto';
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
 
 const issuer = 'wopi-host';
+
+// jose imports a raw secret into WebCrypto on every call, about half of what verifying a token costs; the key is
+// imported once per secret (a container keeps its secret, so once per container) and reused.
+const hmacKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+
+function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (key === undefined) {
+    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
 
 export type FileJwtAudience = 'wopi' | 'wopi-container' | 'wopi-ecosystem' | 'host-page' | 'file-url';
 
@@ -17,6 +31,56 @@ const itemOf: Readonly<Record<FileJwtAudience, string>> = {
   'host-page': 'file',
   'file-url': 'file',
 };
+
+// An editing session sends the same token with every request, and WebCrypto's HMAC costs about 60 µs of CPU a call
+// (node:crypto's, which jose cannot use, about 8). A token this container has verified is known by its exact string,
+// signature included, so its signature is not checked again; its expiry, file and age still are, at each request.
+// Kept per secret (a new secret verifies afresh) and bounded, the oldest forgotten first.
+const VERIFIED_KEPT = 1000;
+const verifiedBySecret = new WeakMap<Uint8Array, Map<string, JWTPayload>>();
+
+function verifiedTokens(secret: Uint8Array): Map<string, JWTPayload> {
+  let verified = verifiedBySecret.get(secret);
+  if (verified === undefined) {
+    verified = new Map();
+    verifiedBySecret.set(secret, verified);
+  }
+  return verified;
+}
+
+async function verifiedPayload(
+  secret: Uint8Array,
+  audience: FileJwtAudience,
+  jwt: string,
+  now: number,
+  label: string,
+): Promise<JWTPayload> {
+  const verified = verifiedTokens(secret);
+  const cacheKey = `${audience} ${jwt}`;
+  const known = verified.get(cacheKey);
+  if (known !== undefined) {
+    // jose's rule for exp, as it applied it when the token was first verified.
+    if (typeof known.exp === 'number' && known.exp <= Math.floor(now / 1000)) {
+      throw new UnauthorizedError(`${label} has expired`);
+    }
+    return known;
+  }
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(jwt, await hmacKey(secret), {
+      algorithms: ['HS256'],
+      issuer,
+      audience,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'exp', 'iat', 'fid'],
+    }));
+  } catch (error) {
+    throw new UnauthorizedError(`${label} ${refusalOf(error, audience)}`);
+  }
+  if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value as string);
+  verified.set(cacheKey, payload);
+  return payload;
+}
 
 export interface FileJwtClaims {
   readonly fileId: string;
@@ -47,7 +111,7 @@ export async function signFileJwt(
     .setAudience(audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAtSeconds)
-    .sign(secret);
+    .sign(await hmacKey(secret));
   return { jwt, expiresAt: expiresAtSeconds * 1000 };
 }
 
@@ -64,18 +128,7 @@ export async function verifyFileJwt(
   label: string,
   maxAgeSeconds?: number,
 ): Promise<JWTPayload & { sub: string; exp: number; iat: number }> {
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(jwt, secret, {
-      algorithms: ['HS256'],
-      issuer,
-      audience,
-      currentDate: new Date(now),
-      requiredClaims: ['sub', 'exp', 'iat', 'fid'],
-    }));
-  } catch (error) {
-    throw new UnauthorizedError(`${label} ${refusalOf(error, audience)}`);
-  }
+  const payload = await verifiedPayload(secret, audience, jwt, now, label);
   if (payload.fid !== fileId) throw new UnauthorizedError(`${label} is for another ${itemOf[audience]}`);
   const { sub, exp, iat } = payload;
   if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `wopi-host` command: runs the TypeScript CLI through tsx, as `npm start` does.
+// The `wopi-host` command: runs the TypeScript CLI through tsx, as `npm start` does (so tsx is a dependency of the
+// package, not a devDependency: the command needs it wherever it is installed; no deployed bundle contains it).
 import { register } from 'tsx/esm/api';
 
 // Node 20 is this project's local runtime by design (Lambda runs Node 22); the SDK's notice says nothing new.

@@ -24,7 +24,8 @@ export async function hostPageUrls(
     return `${ctx.config.publicUrl ?? baseUrl}/host/files/${fileId}?link=${link.link}`;
   };
   const mayEdit = rightsOf(record, grant.userId, grant.rights) === 'write';
-  return { HostViewUrl: await url('read'), ...(mayEdit && { HostEditUrl: await url('write') }) };
+  const [view, edit] = await Promise.all([url('read'), mayEdit ? url('write') : undefined]);
+  return { HostViewUrl: view, ...(edit !== undefined && { HostEditUrl: edit }) };
 }
 
 /** GetShareUrl's types, as CheckFileInfo's SupportedShareUrlTypes lists them. */

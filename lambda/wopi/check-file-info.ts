@@ -21,20 +21,25 @@ export const checkFileInfo: WopiOperation<Pick<Stores, 'files' | 'folders'>> = {
     const { offerFileUrl, downloadUrlTtlSeconds } = ctx.config;
     const publicUrl = ctx.config.publicUrl ?? req.baseUrl;
     // A link to the file, not to its content of now: the client may fetch it after a save and must get that save.
-    const fileUrl = offerFileUrl
-      ? `${publicUrl}/download/files/${record.fileId}?link=${await mintFileUrlLink(
-          ctx.tokenSecret,
-          { fileId: record.fileId, userId: grant.userId },
-          downloadUrlTtlSeconds,
-          ctx.now,
-          grant.expiresAt,
-        )}`
-      : undefined;
+    // It and the host-page links are each signed locally, and need nothing from one another.
+    const [fileLink, hostUrls] = await Promise.all([
+      offerFileUrl
+        ? mintFileUrlLink(
+            ctx.tokenSecret,
+            { fileId: record.fileId, userId: grant.userId },
+            downloadUrlTtlSeconds,
+            ctx.now,
+            grant.expiresAt,
+          )
+        : undefined,
+      hostPageUrls(ctx, req.baseUrl, record),
+    ]);
+    const fileUrl = fileLink && `${publicUrl}/download/files/${record.fileId}?link=${fileLink}`;
     const viewer = { userId: grant.userId, userName: grant.userName, ceiling: grant.rights, userInfo };
     // Collabora and Office post messages only to PostMessageOrigin: the host page's origin, unless configured.
     const extra = {
       PostMessageOrigin: new URL(publicUrl).origin,
-      ...(await hostPageUrls(ctx, req.baseUrl, record)),
+      ...hostUrls,
       ...ctx.config.checkFileInfoExtra,
     };
     const folderName = await visibleFolderName(ctx.folders, record, grant.userId);

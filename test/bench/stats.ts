@@ -12,11 +12,56 @@ export interface Loop {
   readonly iterations: number;
 }
 
-/** Iterations per operation, BENCH_ITERATIONS to change; warm-up is a tenth of it. */
+/** Calls per operation and per run, BENCH_ITERATIONS to change (2,000 by default); warm-up is a tenth of it. */
 export function loopFromEnv(): Loop {
-  const iterations = Number(process.env.BENCH_ITERATIONS || 300);
+  const iterations = Number(process.env.BENCH_ITERATIONS || 2000);
   if (!Number.isSafeInteger(iterations) || iterations < 10) throw new Error('BENCH_ITERATIONS must be 10 or more');
   return { warmup: Math.ceil(iterations / 10), iterations };
+}
+
+/** A size the bench is told by an environment variable (a whole number ≥ 0; 0 skips what it sizes). */
+export function countFromEnv(name: string, fallback: number): number {
+  const count = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`${name} must be a whole number ≥ 0`);
+  return count;
+}
+
+/** A part of the bench that runs fewer calls than the main runs: 1/`divisor` of them, at least `least`. */
+export function fewerCalls(loop: Loop, divisor: number, least: number): Loop {
+  const iterations = Math.max(least, Math.ceil(loop.iterations / divisor));
+  return { warmup: Math.ceil(iterations / 10), iterations };
+}
+
+export interface ConcurrentRun {
+  /** Milliseconds per measured call, all clients together. */
+  readonly samples: number[];
+  /** Wall time of the measured calls, from the first one's start to the last one's end. */
+  readonly seconds: number;
+}
+
+/**
+ * Each step is one client, with its own connection and file; they run at once, each taking the next call until
+ * `warmup` calls are done (unmeasured), then again for `iterations` measured calls, all clients together.
+ */
+export async function timeConcurrent(clients: readonly Step[], loop: Loop): Promise<ConcurrentRun> {
+  const samples: number[] = [];
+  const run = async (calls: number, measuring: boolean) => {
+    let taken = 0;
+    await Promise.all(
+      clients.map(async (step) => {
+        while (taken < calls) {
+          const i = taken++;
+          const start = performance.now();
+          await step.call(i);
+          if (measuring) samples.push(performance.now() - start);
+        }
+      }),
+    );
+  };
+  await run(loop.warmup, false);
+  const start = performance.now();
+  await run(loop.iterations, true);
+  return { samples, seconds: (performance.now() - start) / 1000 };
 }
 
 export interface Step {

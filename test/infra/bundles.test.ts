@@ -5,15 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, BUNDLE_OPTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
-import { routes } from '../../lambda/routes';
+import { BUNDLE_BUDGET_BYTES, BUNDLE_OPTIONS, DEPLOYED_FUNCTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wopi-bundles-'));
-// The sweep touches S3 like the routes granted any bucket action.
-const functions = [
-  ...new Map(routes.map((route) => [route.entry, route.grants.bucket !== undefined])),
-  ['sweep-orphans', true] as const,
-];
+const functions = DEPLOYED_FUNCTIONS.map(({ entry, budgetBytes }) => [entry, budgetBytes] as const);
 
 beforeAll(async () => {
   await build({
@@ -27,11 +22,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('function bundles', () => {
-  it.each(functions)('%s stays within its budget (S3: %s)', (entry, touchesS3) => {
+  it.each(functions)('%s stays within its budget of %i bytes', (entry, budgetBytes) => {
     // GIVEN the function's bundle WHEN weighed
     const bytes = statSync(join(outDir, `${entry}.mjs`)).size;
     // THEN it is within the budget of what its route may touch
-    expect(bytes).toBeLessThanOrEqual(touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3);
+    expect(bytes).toBeLessThanOrEqual(budgetBytes);
   });
 
   it('the budget without S3 is smaller than the S3 client alone adds, so it can catch one', async () => {

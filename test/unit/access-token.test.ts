@@ -2,6 +2,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { type AccessGrant, mintAccessToken, verifyAccessToken } from '../../lambda/auth/access-token';
+import { verifyHostLink } from '../../lambda/auth/host-link';
 import { UnauthorizedError } from '../../lambda/domain/errors';
 
 const secret = new TextEncoder().encode('unit-test-secret-that-is-long-enough-for-hs256');
@@ -134,6 +135,56 @@ describe('mintAccessToken / verifyAccessToken', () => {
     const token = await makeToken();
     // Act
     const outcome = await refusal(verifyAccessToken(secret, token, 'file-1', now));
+    // Assess
+    expect(outcome).toBe(expected);
+  });
+});
+
+describe('verifyAccessToken of a token it verified before (the container remembers its signature is good)', () => {
+  const other = new TextEncoder().encode('another-secret-another-secret-another');
+
+  it.each<[string, (token: string) => Promise<unknown>, string]>([
+    [
+      'refuses it once the clock reaches its expiry',
+      (token) => verifyAccessToken(secret, token, 'file-1', now + 3600_000),
+      '401: access_token has expired',
+    ],
+    [
+      'refuses it for another file',
+      (token) => verifyAccessToken(secret, token, 'file-2', now),
+      '401: access_token is for another file',
+    ],
+    [
+      'refuses it past the most age a token may have',
+      (token) => verifyAccessToken(secret, token, 'file-1', now + 600_000, 300),
+      '401: access_token is too old',
+    ],
+    [
+      'refuses it under another secret (a rotated key)',
+      (token) => verifyAccessToken(other, token, 'file-1', now),
+      '401: access_token is not valid',
+    ],
+    [
+      'refuses it with one character inside its signature changed',
+      (token) => {
+        const at = token.length - 10; // not the last character, whose low bits are padding
+        const changed = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+        return verifyAccessToken(secret, changed, 'file-1', now);
+      },
+      '401: access_token is not valid',
+    ],
+    [
+      'refuses it as a host-page link (another audience)',
+      (token) => verifyHostLink(secret, token, 'file-1', now),
+      '401: The link is not valid',
+    ],
+    ['accepts it again while valid', (token) => verifyAccessToken(secret, token, 'file-1', now + 1000), 'accepted'],
+  ])('%s', async (_, verifyAgain, expected) => {
+    // Prepare: a fresh token, verified once
+    const { token } = await mintAccessToken(secret, grant, 3600, now);
+    await verifyAccessToken(secret, token, 'file-1', now);
+    // Act
+    const outcome = await refusal(verifyAgain(token));
     // Assess
     expect(outcome).toBe(expected);
   });
