@@ -153,11 +153,12 @@ export const routes: readonly Route[] = [
     // CreateChildContainer, CreateChildFile, DeleteContainer and RenameContainer, picked by X-WOPI-Override: the
     // folders and the name claims they hold (a claim is checked against the file or folder it names); a new file
     // as PutRelativeFile makes one (its number, docno#), or an overwrite by a save with that save's recovery copies;
-    // a delete asks for one child (Query names#).
+    // a delete asks for one child (Query names#) and reads it (BatchGetItem).
     grants: {
       tokenSecret: true,
       table: {
         GetItem: ['folder#', 'names#', 'file#'],
+        BatchGetItem: ['folder#', 'file#'],
         UpdateItem: ['folder#', 'file#'],
         PutItem: ['folder#', 'names#', 'file#', 'docno#'],
         Query: ['names#', 'file#'],
@@ -170,8 +171,11 @@ export const routes: readonly Route[] = [
     method: 'GET',
     path: '/wopi/containers/{container_id}/children',
     entry: 'enumerate-children',
-    // One Query of the children's claims per page, and the item each names.
-    grants: { tokenSecret: true, table: { GetItem: ['folder#', 'file#'], Query: ['names#'] } },
+    // One Query of the children's claims per page, and the items they name in a batch read per kind.
+    grants: {
+      tokenSecret: true,
+      table: { GetItem: ['folder#'], BatchGetItem: ['folder#', 'file#'], Query: ['names#'] },
+    },
   },
   {
     method: 'GET',
@@ -293,8 +297,11 @@ export const routes: readonly Route[] = [
     path: '/host/containers/{container_id}',
     entry: 'host-container-page',
     // A folder's page (what a container's share URL opens) for an API key: the folder, its children's claims and
-    // the items they name.
-    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'folder#', 'file#'], Query: ['names#'] } },
+    // the items they name, in a batch read per kind.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['apikey#', 'user#', 'folder#'], BatchGetItem: ['folder#', 'file#'], Query: ['names#'] },
+    },
   },
 ];
 

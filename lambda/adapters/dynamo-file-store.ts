@@ -3,9 +3,6 @@
 // read-then-write, no transactions).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -16,6 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { holds, type Rule } from '../domain/conditions';
 import type { FileRecord } from '../domain/file-record';
 import type { FileChange, FileStore, WriteResult } from '../domain/ports';
+import { batchGetAll } from './batch-get';
 import { userInfoKey } from './dynamo-user-info-store';
 import { conditionExpression, Placeholders, updateExpression } from './file-expressions';
 import { fileKey, isCurrentLayout, itemFromRecord, recordFromItem } from './file-item';
@@ -35,18 +33,19 @@ export class DynamoFileStore implements FileStore {
   }
 
   async getForUser(fileId: string, userId: string) {
-    const keys = [fileKey(fileId), userInfoKey(userId)];
-    const items: Record<string, unknown>[] = [];
-    let request: BatchGetCommandInput['RequestItems'] = { [this.tableName]: { Keys: keys, ConsistentRead: true } };
-    // DynamoDB may leave keys unprocessed under load; they are asked for again.
-    while (request !== undefined && Object.keys(request).length > 0) {
-      const answer: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...(answer.Responses?.[this.tableName] ?? []));
-      request = answer.UnprocessedKeys;
-    }
+    const items = await batchGetAll(this.db, this.tableName, [fileKey(fileId), userInfoKey(userId)]);
     const file = items.find((item) => item.sk === fileKey(fileId).sk);
     const info = items.find((item) => item.sk === userInfoKey(userId).sk)?.info;
     return { record: file && recordFromItem(file), userInfo: typeof info === 'string' ? info : undefined };
+  }
+
+  async getMany(fileIds: readonly string[]): Promise<Map<string, FileRecord>> {
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      [...new Set(fileIds)].map((id) => fileKey(id)),
+    );
+    return new Map(items.map(recordFromItem).map((record) => [record.fileId, record]));
   }
 
   async create(record: FileRecord): Promise<boolean> {

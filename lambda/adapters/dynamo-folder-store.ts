@@ -5,6 +5,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FolderRecord } from '../domain/folder-record';
 import type { FolderChange, FolderStore, FolderWriteResult } from '../domain/ports';
+import { batchGetAll } from './batch-get';
 import { Placeholders } from './file-expressions';
 import { FOLDER_PARTITION } from './partition-keys';
 
@@ -27,6 +28,15 @@ export class DynamoFolderStore implements FolderStore {
       new GetCommand({ TableName: this.tableName, Key: folderKey(folderId), ConsistentRead: true }),
     );
     return Item === undefined ? undefined : recordOf(Item);
+  }
+
+  async getMany(folderIds: readonly string[]): Promise<Map<string, FolderRecord>> {
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      [...new Set(folderIds)].map((id) => folderKey(id)),
+    );
+    return new Map(items.map(recordOf).map((folder) => [folder.folderId, folder]));
   }
 
   async create(folder: FolderRecord): Promise<boolean> {

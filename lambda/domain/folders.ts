@@ -365,7 +365,10 @@ export interface ChildrenPage {
   readonly next?: string;
 }
 
-/** A page of what is in the folder, by name: one Query over its children's claims, then their records. */
+/**
+ * A page of what is in the folder, by name: one Query over its children's claims, then their records in one batch
+ * read per kind, so a page costs the same few requests in a folder of any size.
+ */
 export async function listChildren(
   deps: Pick<FolderDeps, 'names' | 'files' | 'folders'>,
   folder: FolderRecord,
@@ -373,21 +376,24 @@ export async function listChildren(
 ): Promise<ChildrenPage> {
   const namespace = childNamespace(folder);
   const claims = await deps.names.page(namespace, page.limit, page.after);
-  const items = await Promise.all(
-    claims.claims.map(async (claim) => {
-      if (claim.kind === 'folder') {
-        const child = await deps.folders.get(claim.fileId);
-        const trusted = child !== undefined && child.trashed === undefined && folderNamespace(child) === namespace;
-        return trusted && child.name.toLowerCase() === claim.name.toLowerCase()
-          ? { kind: 'folder' as const, folder: child }
-          : undefined;
-      }
-      const file = await deps.files.get(claim.fileId);
-      const trusted = file !== undefined && file.trashed === undefined && fileNamespace(file) === namespace;
-      return trusted && file.name.toLowerCase() === claim.name.toLowerCase()
-        ? { kind: 'file' as const, file }
-        : undefined;
-    }),
-  );
-  return { items: items.filter((item) => item !== undefined), ...(claims.next !== undefined && { next: claims.next }) };
+  const idsOf = (kind: 'file' | 'folder') =>
+    claims.claims.filter((claim) => (claim.kind === 'folder') === (kind === 'folder')).map((claim) => claim.fileId);
+  const [folders, files] = await Promise.all([
+    idsOf('folder').length > 0 ? deps.folders.getMany(idsOf('folder')) : new Map<string, FolderRecord>(),
+    idsOf('file').length > 0 ? deps.files.getMany(idsOf('file')) : new Map<string, FileRecord>(),
+  ]);
+  // A claim is trusted only when what it names is there, not trashed, and has that name in this folder.
+  const named = (item: { name: string; trashed?: unknown } | undefined, name: string) =>
+    item !== undefined && item.trashed === undefined && item.name.toLowerCase() === name.toLowerCase();
+  const items = claims.claims.flatMap((claim): ChildrenPage['items'][number][] => {
+    if (claim.kind === 'folder') {
+      const child = folders.get(claim.fileId);
+      return named(child, claim.name) && child && folderNamespace(child) === namespace
+        ? [{ kind: 'folder', folder: child }]
+        : [];
+    }
+    const file = files.get(claim.fileId);
+    return named(file, claim.name) && file && fileNamespace(file) === namespace ? [{ kind: 'file', file }] : [];
+  });
+  return { items, ...(claims.next !== undefined && { next: claims.next }) };
 }

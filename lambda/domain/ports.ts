@@ -44,6 +44,8 @@ export interface FileStore {
   get(fileId: string): Promise<FileRecord | undefined>;
   /** The record and the user's PutUserInfo string in one request: CheckFileInfo's reads. */
   getForUser(fileId: string, userId: string): Promise<{ record: FileRecord | undefined; userInfo: string | undefined }>;
+  /** Strongly consistent reads of many records in as few requests as the store allows; the missing are left out. */
+  getMany(fileIds: readonly string[]): Promise<Map<string, FileRecord>>;
   /** Creates the record; false when a file with this id already exists. */
   create(record: FileRecord): Promise<boolean>;
   /**
@@ -172,6 +174,8 @@ export type FolderWriteResult =
 
 export interface FolderStore {
   get(folderId: string): Promise<FolderRecord | undefined>;
+  /** As FileStore.getMany. */
+  getMany(folderIds: readonly string[]): Promise<Map<string, FolderRecord>>;
   /** Creates the folder; false when one with this id exists already (a root made by a racing request). */
   create(folder: FolderRecord): Promise<boolean>;
   /** One conditional write: applied when the folder is still at `rev` (so everything its read decided holds). */

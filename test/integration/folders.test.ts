@@ -82,6 +82,19 @@ describe('folders', () => {
     expect(nested.parentId).toBe(plans.folderId);
   });
 
+  it('lists a page larger than one batch read takes (100 keys), every child once', async () => {
+    // Prepare
+    const owner = uniqueOwner();
+    const root = await rootFolder(deps(owner), owner);
+    const folder = await createFolder(deps(owner), root.folderId, { mode: 'exact', name: 'Big' });
+    const names = Array.from({ length: 130 }, (_, i) => `doc-${String(i).padStart(3, '0')}.docx`);
+    await Promise.all(names.map((name) => fileIn(owner, folder.folderId, name)));
+    // Act
+    const page = await listChildren(host.deps, folder, { limit: 200 });
+    // Assess
+    expect({ names: namesOf(page), next: page.next }).toEqual({ names, next: undefined });
+  });
+
   it('pages through a folder by name, the same listing whatever the page size', async () => {
     // Prepare
     const owner = uniqueOwner();

@@ -1355,6 +1355,24 @@ const routeScenarios = new Map<string, Scenario[]>([
           return containerOverride(folder, owner, 'DELETE_CONTAINER');
         },
       },
+      {
+        name: 'DeleteContainer of a folder with a file in it reads that one child and refuses',
+        status: 409,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          await fileIn(folder, owner);
+          return containerOverride(folder, owner, 'DELETE_CONTAINER');
+        },
+      },
+      {
+        name: 'DeleteContainer of a folder with a folder in it reads that one child and refuses',
+        status: 409,
+        act: async () => {
+          const { owner, folder } = await ownFolder();
+          await createFolder({ ...setup, now: now(), userId: owner }, folder.folderId, { mode: 'exact', name: 'In' });
+          return containerOverride(folder, owner, 'DELETE_CONTAINER');
+        },
+      },
     ],
   ],
   [
@@ -1365,6 +1383,7 @@ const routeScenarios = new Map<string, Scenario[]>([
         status: 200,
         act: async () => {
           const { owner, root } = await ownFolder();
+          // ownFolder's folder and this file: both kinds of child are read.
           await fileIn(root, owner);
           return containerCall(host, root.folderId, owner, { path: '/children' });
         },
@@ -1434,11 +1453,13 @@ const routeScenarios = new Map<string, Scenario[]>([
     'GET /host/containers/{container_id}',
     [
       {
-        name: 'The folder page for an API key lists the folder',
+        name: 'The folder page for an API key lists the folder, a file and a folder in it',
         status: 200,
         act: async () => {
           const { file, apiKey } = await ownFile();
-          const root = await rootFolder({ ...setup, now: now() }, file.ownerId);
+          const deps = { ...setup, now: now(), userId: file.ownerId };
+          const root = await rootFolder(deps, file.ownerId);
+          await createFolder(deps, root.folderId, { mode: 'exact', name: 'Inside' });
           return api('GET', `/host/containers/${root.folderId}?mode=view`, apiKey);
         },
       },

@@ -1,5 +1,5 @@
 // The reference model of one user's folder tree, written from issue 13 ("names are unique per folder", a folder
-// deleted only when empty, a folder never moved into itself, a root neither renamed, moved nor deleted) and not from
+// deleted only when empty, a folder never moved into itself, a root renamed only, never moved or deleted) and not from
 // lambda/. Pure: the model-based test runs each command through it and through the host's domain, and compares.
 
 export interface ModelFolder {
@@ -82,8 +82,11 @@ export function stepTree(
       return done();
     case 'renameFolder': {
       const folder = model.folders.get(command.folder);
-      if (folder?.parent === undefined) return refused('root');
-      if (taken(model, folder.parent, command.name, command.folder)) return refused('taken');
+      if (folder === undefined) throw new Error(`No folder ${command.folder} in the model`);
+      // A root has no siblings: its owner may call it anything (WOPI's RenameContainer of the root).
+      if (folder.parent !== undefined && taken(model, folder.parent, command.name, command.folder)) {
+        return refused('taken');
+      }
       folders.set(command.folder, { ...folder, name: command.name });
       return done();
     }
