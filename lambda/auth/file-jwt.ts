@@ -1,11 +1,12 @@
-// The one shape both of this host's signed credentials share: an HS256 JWT naming a user (sub) and one file (fid),
-// told apart by audience, so a host-page link is never an access token and an access token never a link.
+// The one shape this host's signed credentials share: an HS256 JWT naming a user (sub) and one file (fid), told
+// apart by audience, so a host-page link is never an access token, an access token never a link, and an upload
+// ticket neither.
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
 
 const issuer = 'wopi-host';
 
-export type FileJwtAudience = 'wopi' | 'host-page';
+export type FileJwtAudience = 'wopi' | 'host-page' | 'upload';
 
 export interface FileJwtClaims {
   readonly fileId: string;
