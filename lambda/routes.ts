@@ -26,7 +26,7 @@ export interface Grants {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path with {parameters}. */
   readonly path: string;
   /** Module under lambda/ that exports `handler`. */
@@ -63,6 +63,34 @@ const SUPEROFFICE_STATE_GRANTS = {
   PutItem: ['assoc#'],
   DeleteItem: ['assoc#'],
 } as const satisfies Grants['table'];
+
+/** Every files API route authenticates its caller: an API key (apikey#) and the user it names, or a signed-in user. */
+const API_CALLER = ['apikey#', 'user#'] as const;
+
+/**
+ * A save of the files API (restoring a version or a recovery copy) is a save like PutFile's, which a WOPI session's
+ * lock can refuse: its bytes then become a recovery copy, and the oldest beyond WOPI_RECOVERY_KEPT go.
+ */
+const SAVE_GRANTS = {
+  tokenSecret: false,
+  table: {
+    GetItem: ['file#', ...API_CALLER],
+    UpdateItem: ['file#'],
+    PutItem: ['file#'],
+    Query: ['file#'],
+    DeleteItem: ['file#'],
+  },
+  bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
+} as const satisfies Grants;
+
+/** Reading one file's record for its caller. */
+const READ_GRANTS = { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER] } } as const satisfies Grants;
+
+/** One conditional write on the file's record (an item of the earlier layout is rewritten once, PutItem). */
+const RECORD_CHANGE_GRANTS = {
+  tokenSecret: false,
+  table: { GetItem: ['file#', ...API_CALLER], UpdateItem: ['file#'], PutItem: ['file#'] },
+} as const satisfies Grants;
 
 export const routes: readonly Route[] = [
   {
@@ -192,6 +220,177 @@ export const routes: readonly Route[] = [
     // The page that opens a file in the WOPI client (discovery), for an API key or a short-lived link; it mints the
     // access token the client gets.
     grants: { tokenSecret: true, table: { GetItem: ['apikey#', 'user#', 'file#'] } },
+  },
+  // The files API (README "The files API"): JSON for applications and the web page, described by its OpenAPI document.
+  {
+    method: 'GET',
+    path: '/host/api/openapi.json',
+    entry: 'api-openapi',
+    // A constant document.
+    grants: { tokenSecret: false },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/me',
+    entry: 'api-me',
+    // A person signing in with OpenID for the first time is made a user here, with an associate number (a claim put,
+    // and given back when a racing sign-in made them first); a name or e-mail the issuer changed is written too.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: API_CALLER, PutItem: ['user#', 'assoc#'], DeleteItem: ['assoc#'] },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files',
+    entry: 'api-list-files',
+    // The caller's name claims (names#) lead to their files; ?shared=true, their shared-with hints (user#) do.
+    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['names#', 'user#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files',
+    entry: 'api-create-file',
+    // A blank or inline file is stored and recorded as an upload of the CLI's: its name claimed (a claim in the way
+    // is checked against its file), a document number claimed, the bytes put, the record made, and every claim and
+    // the bytes taken back when a step fails. An upload to S3 is planned instead: its name checked, and a presigned
+    // PUT (a PutObject of this role's) with a signed ticket handed out.
+    grants: {
+      tokenSecret: true,
+      table: {
+        GetItem: ['names#', 'file#', ...API_CALLER],
+        PutItem: ['names#', 'docno#', 'file#'],
+        DeleteItem: ['names#', 'docno#'],
+      },
+      bucket: { PutObject: ['files/'], DeleteObject: ['files/'] },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files/{file_id}/commit',
+    entry: 'api-commit-upload',
+    // The ticket verified, the uploaded object read back (size, SHA-256), then the file recorded as a blank one is;
+    // a failed step leaves the object and its count to the sweep, so the same upload can be committed again.
+    grants: {
+      tokenSecret: true,
+      table: {
+        GetItem: ['file#', 'names#', ...API_CALLER],
+        PutItem: ['names#', 'docno#', 'file#'],
+        DeleteItem: ['names#', 'docno#'],
+      },
+      bucket: { GetObject: ['files/'] },
+    },
+  },
+  { method: 'GET', path: '/host/api/files/{file_id}', entry: 'api-get-file', grants: READ_GRANTS },
+  {
+    method: 'PATCH',
+    path: '/host/api/files/{file_id}',
+    entry: 'api-rename-file',
+    // As RenameFile: the new name claimed first, the old one given back last.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'names#', ...API_CALLER],
+        PutItem: ['names#', 'file#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#'],
+      },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}',
+    entry: 'api-delete-file',
+    // As DeleteFile: the trash hint first (user#, taken back when the write is refused), then the record, then the
+    // name given back.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', ...API_CALLER],
+        PutItem: ['user#', 'file#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#', 'user#'],
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files/{file_id}/content',
+    entry: 'api-download',
+    // The bytes, or a presigned GET of them when they are too large for the response.
+    grants: { ...READ_GRANTS, bucket: { GetObject: ['files/'] } },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files/{file_id}/versions',
+    entry: 'api-versions',
+    // The record's versions, and its recovery copies (a Query of the file's partition).
+    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['file#'] } },
+  },
+  { method: 'POST', path: '/host/api/files/{file_id}/restore', entry: 'api-restore-version', grants: SAVE_GRANTS },
+  {
+    method: 'GET',
+    path: '/host/api/trash',
+    entry: 'api-list-trash',
+    // The owner's trash hints (user#) lead to the records.
+    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['user#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/trash/{file_id}/restore',
+    entry: 'api-restore-from-trash',
+    // Its name (or "name (2)") claimed again, the record restored, the trash hint removed; the claim given back when
+    // the record changed meanwhile.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'names#', ...API_CALLER],
+        PutItem: ['names#', 'file#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#', 'user#'],
+      },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/host/api/files/{file_id}/shares/{user_id}',
+    entry: 'api-share',
+    // The user shared with is looked up (user#) and given a hint (user#) before the record's write.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['user#', 'file#'], UpdateItem: ['file#'] },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}/shares/{user_id}',
+    entry: 'api-unshare',
+    // The record's write, then the user's hint removed.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['file#'], UpdateItem: ['file#'], DeleteItem: ['user#'] },
+    },
+  },
+  { method: 'POST', path: '/host/api/files/{file_id}/checkout', entry: 'api-check-out', grants: RECORD_CHANGE_GRANTS },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}/checkout',
+    entry: 'api-undo-check-out',
+    grants: RECORD_CHANGE_GRANTS,
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files/{file_id}/open',
+    entry: 'api-open',
+    // It mints the access token and the host page's link.
+    grants: { ...READ_GRANTS, tokenSecret: true },
+  },
+  {
+    method: 'GET',
+    path: '/',
+    entry: 'web-page',
+    // The page and its script are constants; it talks to the files API from the browser.
+    grants: { tokenSecret: false },
   },
 ];
 

@@ -14,6 +14,8 @@ import type { WopiResponse } from './wopi-response';
 export interface ApiRequest {
   /** The path's {file_id} as sent (a file id or a document number); undefined on a route without one. */
   readonly pathId: string | undefined;
+  /** Every {parameter} of the path, decoded. */
+  readonly pathParameters: Readonly<Record<string, string | undefined>>;
   readonly method: string;
   readonly query: Readonly<Record<string, string | undefined>>;
   /** Lower-cased names. */
@@ -85,6 +87,7 @@ export function apiRequestOf(event: Event): ApiRequest {
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   return {
     pathId: event.pathParameters?.file_id,
+    pathParameters: event.pathParameters ?? {},
     method: event.requestContext.http.method,
     query: event.queryStringParameters ?? {},
     headers,

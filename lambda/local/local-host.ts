@@ -8,7 +8,7 @@ import { createFile } from '../domain/create-file';
 import { addUser, documentNumberOf } from '../domain/numbers';
 import { hashApiKey, issueApiKey } from '../domain/users';
 import { buildDeps, type Deps, provideDeps } from '../wiring/all';
-import { startEmulators } from './emulators';
+import { allowBrowserUploads, startEmulators } from './emulators';
 import { createLocalServer } from './local-server';
 import { LOCAL_OWNER, localSettings, localTokenSecret } from './local-settings';
 import { SAMPLE_NAME, sampleDocument } from './sample-document';
@@ -21,6 +21,7 @@ const port = Number(env.PORT || 8080);
 const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
 
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
+await allowBrowserUploads(emulators, bucketName, new URL(publicUrl).origin);
 const config = loadConfig({
   WOPI_OFFER_FILE_URL: 'false',
   ...env,
@@ -81,6 +82,8 @@ settings.write('endpoints.json', {
   publicUrl,
 });
 
+const signIn = config.oidc ? `sign in with ${config.oidc.issuer}, or with` : 'sign in with';
+console.log(`Open ${publicUrl}/ and ${signIn} the API key below`);
 console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
 console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
 console.log(`Access token: ${token}`);
