@@ -31,6 +31,7 @@ import { buildDeps, type Deps } from '../../lambda/wiring/all';
 import { provide } from '../../lambda/wiring/runtime';
 import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
 import { collaboraDiscoveryXml } from '../support/discovery-xml';
+import { filesApiScenarios, type Scenario } from '../support/iam-files-api-scenarios';
 import {
   type Authorization,
   allowingGrant,
@@ -38,6 +39,7 @@ import {
   describeAuthorization,
   IamRecorder,
 } from '../support/iam-grants';
+import { type OidcProvider, startOidcProvider } from '../support/oidc-provider';
 import { saveDepsOf, uniqueOwner, withReplaced, wopiUrl } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
@@ -45,6 +47,7 @@ const DAY = 24 * 3600_000;
 
 let host: TestHost;
 let discovery: DiscoveryServer;
+let oidc: OidcProvider;
 const recorder = new IamRecorder();
 /** Stores on clients of their own, unrecorded: what the tests prepare and interfere with. */
 let setup: Deps;
@@ -53,8 +56,10 @@ let setupS3: S3Client;
 
 beforeAll(async () => {
   discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
+  oidc = await startOidcProvider();
   host = await startTestHost({
     env: {
+      ...oidc.env,
       // A WOPI client is configured, as in a deployment: CheckFileInfo then links the host page.
       WOPI_DISCOVERY_URL: discovery.url,
       WOPI_PROOF_KEYS: 'off',
@@ -77,6 +82,7 @@ afterAll(async () => {
   setupDb.destroy();
   setupS3.destroy();
   await discovery.close();
+  await oidc.close();
 });
 
 /**
@@ -259,15 +265,6 @@ function uploadsAfter(prefix: string, meanwhile: () => Promise<void>): Partial<S
     },
   });
   return { contents };
-}
-
-interface Scenario {
-  /** The operation and the path it takes. */
-  readonly name: string;
-  /** The HTTP status that shows it took that path. */
-  readonly status: number;
-  /** Prepares with the unrecorded stores, then makes the one call whose requests are recorded. */
-  act(): Promise<{ status: number }>;
 }
 
 /** The scenarios per route key: every row of lambda/routes.ts needs its own, or the test below fails. */
@@ -1007,6 +1004,25 @@ const routeScenarios = new Map<string, Scenario[]>([
       },
     ],
   ],
+  ...filesApiScenarios({
+    get host() {
+      return host;
+    },
+    get oidc() {
+      return oidc;
+    },
+    setup: () => setup,
+    addFile,
+    person,
+    ownFile,
+    shareWith,
+    lockAs,
+    checkOutAs,
+    toEarlierLayout,
+    refusedSave,
+    uploadsAfter,
+    withStores,
+  }),
 ]);
 
 const sweepScenarios: Scenario[] = [
