@@ -36,14 +36,15 @@ export interface Route {
 
 // Every WOPI operation verifies its access token. Updating a file's record may meet an item of the earlier layout,
 // which the adapter rewrites once with a PutItem (adapters/file-item.ts), so every route that updates one may put one.
-// The API routes authenticate with an API key (apikey#) and the user it belongs to (user#).
+// The API routes authenticate with an API key (apikey#) and the user it belongs to (user#). A user's role on a file
+// in a folder may come from the folder or one above it (folder#), read at the request.
 /**
  * DocSpace: authenticate (apikey#, user#), find the file by id or document number (docno#), change its record (an
  * item of the earlier layout is rewritten once, file#), and answer its document number, which a file made before
  * numbers gets on first use: a claim put, the record updated, the claim of a race's loser deleted.
  */
 const DOCSPACE_GRANTS = {
-  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#', 'folder#'],
   UpdateItem: ['file#'],
   PutItem: ['file#', 'docno#'],
   DeleteItem: ['docno#'],
@@ -51,14 +52,14 @@ const DOCSPACE_GRANTS = {
 
 /** SuperOffice's check-out, check-in and undo: as DocSpace, but its answers carry our file id, not the number. */
 const SUPEROFFICE_CHANGE_GRANTS = {
-  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#', 'folder#'],
   UpdateItem: ['file#'],
   PutItem: ['file#'],
 } as const satisfies Grants['table'];
 
 /** SuperOffice's check-out state names the holder by associate number, which a user made before numbers gets now. */
 const SUPEROFFICE_STATE_GRANTS = {
-  GetItem: ['apikey#', 'user#', 'file#', 'docno#'],
+  GetItem: ['apikey#', 'user#', 'file#', 'docno#', 'folder#'],
   UpdateItem: ['user#'],
   PutItem: ['assoc#'],
   DeleteItem: ['assoc#'],
@@ -98,14 +99,18 @@ export const routes: readonly Route[] = [
     path: '/wopi/files/{file_id}',
     entry: 'check-file-info',
     // The record and the user's PutUserInfo string in one BatchGetItem, and FileUrl: a presigned GET of the content.
-    grants: { tokenSecret: true, table: { BatchGetItem: ['file#', 'user#'] }, bucket: { GetObject: ['files/'] } },
+    grants: {
+      tokenSecret: true,
+      table: { BatchGetItem: ['file#', 'user#'], GetItem: ['folder#'] },
+      bucket: { GetObject: ['files/'] },
+    },
   },
   {
     method: 'GET',
     path: '/wopi/files/{file_id}/contents',
     entry: 'get-file',
     // The bytes, or a presigned GET of them when they are too large for the response.
-    grants: { tokenSecret: true, table: { GetItem: ['file#'] }, bucket: { GetObject: ['files/'] } },
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'] }, bucket: { GetObject: ['files/'] } },
   },
   {
     method: 'POST',
@@ -115,7 +120,13 @@ export const routes: readonly Route[] = [
     // the upload), and the oldest copies beyond WOPI_RECOVERY_KEPT are listed (Query) and removed.
     grants: {
       tokenSecret: true,
-      table: { GetItem: ['file#'], UpdateItem: ['file#'], PutItem: ['file#'], Query: ['file#'], DeleteItem: ['file#'] },
+      table: {
+        GetItem: ['file#', 'folder#'],
+        UpdateItem: ['file#'],
+        PutItem: ['file#'],
+        Query: ['file#'],
+        DeleteItem: ['file#'],
+      },
       bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
     },
   },
@@ -130,7 +141,7 @@ export const routes: readonly Route[] = [
     grants: {
       tokenSecret: true,
       table: {
-        GetItem: ['file#', 'names#'],
+        GetItem: ['file#', 'names#', 'folder#'],
         UpdateItem: ['file#'],
         // A new file's document number is claimed at its creation (docno#).
         PutItem: ['file#', 'names#', 'user#', 'docno#'],
@@ -162,7 +173,7 @@ export const routes: readonly Route[] = [
     path: '/api/2.0/files/file/{file_id}/protectusers',
     entry: 'docspace-protect-users',
     // The record (by id or document number) and the profile of each user it lists.
-    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'file#', 'docno#'] } },
+    grants: { tokenSecret: false, table: { GetItem: ['apikey#', 'user#', 'file#', 'docno#', 'folder#'] } },
   },
   {
     method: 'POST',
@@ -219,7 +230,7 @@ export const routes: readonly Route[] = [
     entry: 'host-page',
     // The page that opens a file in the WOPI client (discovery), for an API key or a short-lived link; it mints the
     // access token the client gets.
-    grants: { tokenSecret: true, table: { GetItem: ['apikey#', 'user#', 'file#'] } },
+    grants: { tokenSecret: true, table: { GetItem: ['apikey#', 'user#', 'file#', 'folder#'] } },
   },
   // The files API (README "The files API"): JSON for applications and the web page, described by its OpenAPI document.
   {
@@ -345,7 +356,7 @@ export const routes: readonly Route[] = [
       tokenSecret: false,
       table: {
         GetItem: ['file#', 'names#', ...API_CALLER],
-        PutItem: ['names#', 'file#'],
+        PutItem: ['names#'],
         UpdateItem: ['file#'],
         DeleteItem: ['names#', 'user#'],
       },
@@ -358,7 +369,7 @@ export const routes: readonly Route[] = [
     // The user shared with is looked up (user#) and given a hint (user#) before the record's write.
     grants: {
       tokenSecret: false,
-      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['user#', 'file#'], UpdateItem: ['file#'] },
+      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['file#'] },
     },
   },
   {
@@ -368,7 +379,7 @@ export const routes: readonly Route[] = [
     // The record's write, then the user's hint removed.
     grants: {
       tokenSecret: false,
-      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['file#'], UpdateItem: ['file#'], DeleteItem: ['user#'] },
+      table: { GetItem: ['file#', ...API_CALLER], UpdateItem: ['file#'], DeleteItem: ['user#'] },
     },
   },
   { method: 'POST', path: '/host/api/files/{file_id}/checkout', entry: 'api-check-out', grants: RECORD_CHANGE_GRANTS },

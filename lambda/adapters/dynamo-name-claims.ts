@@ -8,6 +8,7 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
+  QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { NameClaim, NameClaims } from '../domain/ports';
 import { NAMES_PARTITION } from './partition-keys';
@@ -77,6 +78,23 @@ export class DynamoNameClaims implements NameClaims {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  async page(namespace: string, limit: number, after?: string): Promise<{ claims: NameClaim[]; next?: string }> {
+    const { pk } = key(namespace, '');
+    const { Items, LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+        Limit: limit,
+        ...(after !== undefined && { ExclusiveStartKey: { pk, sk: `name#${after}` } }),
+      }),
+    );
+    const claims = (Items ?? []).map(claimOf);
+    const last = typeof LastEvaluatedKey?.sk === 'string' ? LastEvaluatedKey.sk.slice('name#'.length) : undefined;
+    return { claims, ...(last !== undefined && { next: last }) };
   }
 
   async list(namespace: string): Promise<NameClaim[]> {

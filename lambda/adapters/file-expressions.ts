@@ -100,6 +100,8 @@ export function updateExpression(change: FileChange, p: Placeholders): string {
   if (change.content !== undefined) assign(p.name('content'), change.content);
   if (change.versions !== undefined) assign('versions', change.versions);
   if (change.name !== undefined) assign(p.name('name'), change.name);
+  if (change.folderId === null) remove.push('folderId');
+  else if (change.folderId !== undefined) assign('folderId', change.folderId);
   for (const [userId, role] of Object.entries(change.access ?? {})) {
     const path = `${p.name('access')}.${p.name(userId)}`;
     if (role === null) remove.push(path);

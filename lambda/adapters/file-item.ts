@@ -20,6 +20,7 @@ export interface FileItem {
   fileId: string;
   name: string;
   ownerId: string;
+  folderId?: string;
   content: FileVersion;
   versions?: FileVersion[];
   /** Absent on items of the earlier layout. */
@@ -69,6 +70,7 @@ export function recordFromItem(item: Record<string, unknown>): FileRecord {
     fileId: it.fileId,
     name: it.name,
     ownerId: it.ownerId,
+    ...(it.folderId !== undefined && { folderId: it.folderId }),
     content: it.content,
     versions: it.versions ?? [],
     access: it.access ?? { ...it.shares, [it.ownerId]: 'owner' },
@@ -87,6 +89,7 @@ export function itemFromRecord(record: FileRecord): FileItem {
     fileId: record.fileId,
     name: record.name,
     ownerId: record.ownerId,
+    ...(record.folderId !== undefined && { folderId: record.folderId }),
     content: record.content,
     versions: [...record.versions],
     state: record.trashed === undefined ? 'active' : 'trashed',

@@ -12,8 +12,15 @@ export async function mintUploadTicket(
   upload: PlannedUpload,
   now: number,
 ): Promise<{ ticket: string; expiresAt: number }> {
-  const extra = { key: upload.contentKey, name: upload.name, size: upload.size, sha256: upload.sha256 };
-  const claims = { fileId: upload.fileId, userId: upload.ownerId, extra };
+  const extra = {
+    key: upload.contentKey,
+    name: upload.name,
+    size: upload.size,
+    sha256: upload.sha256,
+    owner: upload.ownerId,
+    folder: upload.folderId,
+  };
+  const claims = { fileId: upload.fileId, userId: upload.createdBy, extra };
   const { jwt, expiresAt } = await signFileJwt(secret, 'upload', claims, UPLOAD_TTL_SECONDS, now);
   return { ticket: jwt, expiresAt };
 }
@@ -27,8 +34,8 @@ export async function verifyUploadTicket(
   now: number,
 ): Promise<PlannedUpload> {
   const payload = await verifyFileJwt(secret, 'upload', ticket, fileId, now, 'The upload ticket');
-  const { key, name, size, sha256 } = payload;
-  if (typeof key !== 'string' || typeof name !== 'string' || typeof size !== 'number') {
+  const { key, name, size, sha256, owner, folder } = payload;
+  if (typeof key !== 'string' || typeof name !== 'string' || typeof size !== 'number' || typeof owner !== 'string') {
     throw new UnauthorizedError('The upload ticket has malformed claims');
   }
   if (payload.sub !== userId) throw new UnauthorizedError('The upload ticket is for another user');
@@ -36,7 +43,9 @@ export async function verifyUploadTicket(
     fileId,
     contentKey: key,
     name,
-    ownerId: userId,
+    ownerId: owner,
+    folderId: typeof folder === 'string' ? folder : undefined,
+    createdBy: userId,
     size,
     sha256: typeof sha256 === 'string' ? sha256 : undefined,
   };

@@ -2,7 +2,6 @@
 // do is read (or conditioned) from the item in the request that acts; an access token only says who and which file.
 import { NotFoundError, NotPermittedError } from './errors';
 import type { FileRecord } from './file-record';
-import type { FileStore } from './ports';
 
 /** What a user other than the owner may be given. */
 export type Share = 'view' | 'edit' | 'edit+delete';
@@ -34,11 +33,6 @@ export function canEdit(record: FileRecord, userId: string): boolean {
 export function rightsOf(record: FileRecord, userId: string, ceiling: Rights = 'write'): Rights | undefined {
   if (!canRead(record, userId)) return undefined;
   return ceiling === 'write' && canEdit(record, userId) ? 'write' : 'read';
-}
-
-/** The file, if `userId` may read it: 404 for no file (or one in the trash) and for a user it was not given. */
-export async function readableFile(files: FileStore, fileId: string, userId: string): Promise<FileRecord> {
-  return readable(await files.get(fileId), fileId, userId);
 }
 
 /** The record, if `userId` may read it (the read that found it was the request's own). */

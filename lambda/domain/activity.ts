@@ -6,6 +6,7 @@ export type ActivityKind =
   | 'save'
   | 'refused-save'
   | 'rename'
+  | 'move'
   | 'trash'
   | 'restore-from-trash'
   | 'restore-version'
@@ -13,7 +14,9 @@ export type ActivityKind =
   | 'share'
   | 'check-out'
   | 'undo-check-out'
-  | 'check-in';
+  | 'check-in'
+  /** Reported by the WOPI client (AddActivities): a comment made, changed or deleted in the document. */
+  | 'comment';
 
 export interface Activity {
   /** Epoch milliseconds. */
@@ -23,6 +26,8 @@ export interface Activity {
   readonly what: ActivityKind;
   /** A few words more: the new name, the version, the share given, why a save was refused. */
   readonly detail?: string;
+  /** The WOPI client's id of an activity it reported, so a retried report is kept once. */
+  readonly ref?: string;
 }
 
 /** How many entries a record keeps; each write of the item is billed on its size, so the list stays short. */

@@ -2,18 +2,20 @@
 // user U holds it, U's WOPI sessions lock and save as usual and everyone else's writes are refused
 // (write-rules.ts wopiWrite); it lives on the file's one item beside the WOPI lock, so every change of either is
 // still one conditional write.
-import { canEdit, readableFile } from './access';
+import { canEdit } from './access';
 import { withActivity } from './activity';
 import { allOf, anyOf, fact, type Rule } from './conditions';
 import { CheckOutRefusedError, ForbiddenError, NotFoundError, NotPermittedError } from './errors';
 import type { FileRecord } from './file-record';
+import { readableFile } from './folders';
 import { liveLock } from './lock';
-import type { FileStore } from './ports';
+import type { FileStore, FolderStore } from './ports';
 import type { User } from './users';
 import { revisedWrite } from './write-rules';
 
 export interface CheckOutDeps {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly now: number;
 }
 
@@ -26,9 +28,13 @@ export function checkOutStateOf(record: FileRecord, userId: string): CheckOutSta
 }
 
 /** The file as `user` may see it; a file they have no access to does not exist for them. */
-export async function visibleFile(files: FileStore, fileId: string, user: User): Promise<FileRecord> {
+export async function visibleFile(
+  deps: { readonly files: FileStore; readonly folders: FolderStore },
+  fileId: string,
+  user: User,
+): Promise<FileRecord> {
   try {
-    return await readableFile(files, fileId, user.userId);
+    return await readableFile(deps, fileId, user.userId);
   } catch (error) {
     // The APIs outside WOPI say the same for both, so a document number reveals nothing.
     if (error instanceof NotPermittedError) throw new NotFoundError(`File ${fileId} does not exist`);
@@ -117,7 +123,7 @@ async function change(
   decide: (record: FileRecord) => CheckOutChange | undefined,
 ): Promise<FileRecord> {
   for (let attempt = 1; ; attempt++) {
-    const record = await visibleFile(deps.files, fileId, user);
+    const record = await visibleFile(deps, fileId, user);
     const planned = decide(record);
     if (planned === undefined) return record;
     const entry = {

@@ -9,7 +9,7 @@ import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
-import { claimName, type NameDeps, releaseName } from './names';
+import { claimName, fileNamespace, type Holder, type NameDeps, releaseName } from './names';
 import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
 import type { Quota } from './quota';
@@ -17,12 +17,14 @@ import type { Quota } from './quota';
 export interface NewFile {
   readonly name: string;
   readonly ownerId: string;
+  /** The folder it goes in (one of the owner's tree); absent: the owner's root. */
+  readonly folderId?: string | undefined;
   readonly bytes: Uint8Array;
   /** Who sent the bytes; the owner when omitted. */
   readonly createdBy?: string;
 }
 
-export interface CreateStores extends NumberDeps {
+export interface CreateStores extends NumberDeps, NameDeps {
   readonly files: FileStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
@@ -96,13 +98,15 @@ async function recordFile(
   pickFreeName: boolean,
   steps: ContentSteps,
 ): Promise<FileRecord> {
-  const name = await claimFreeName(stores, file.ownerId, validateFileName(file.name), fileId, now, pickFreeName);
+  const folder = file.folderId === undefined ? {} : { folderId: file.folderId };
+  const namespace = fileNamespace({ ownerId: file.ownerId, ...folder });
+  const name = await claimFreeName(stores, namespace, validateFileName(file.name), fileId, now, pickFreeName);
   const createdBy = file.createdBy ?? file.ownerId;
   let docNo: number | undefined;
   try {
     await steps.count();
   } catch (error) {
-    await releaseName(stores, file.ownerId, name, fileId);
+    await releaseName(stores, namespace, name, fileId);
     throw error;
   }
   try {
@@ -112,6 +116,7 @@ async function recordFile(
       fileId,
       name,
       ownerId: file.ownerId,
+      ...folder,
       content: { version: 1, ...content, modifiedAt: now, modifiedBy: createdBy },
       versions: [],
       access: { [file.ownerId]: 'owner' },
@@ -125,7 +130,7 @@ async function recordFile(
   } catch (error) {
     await Promise.all([
       steps.undo(),
-      releaseName(stores, file.ownerId, name, fileId),
+      releaseName(stores, namespace, name, fileId),
       docNo !== undefined && stores.numbers.release('docno', docNo, fileId),
     ]);
     throw error;
@@ -134,7 +139,7 @@ async function recordFile(
 
 async function claimFreeName(
   stores: NameDeps,
-  ownerId: string,
+  namespace: string,
   name: string,
   fileId: string,
   now: number,
@@ -142,12 +147,16 @@ async function claimFreeName(
 ): Promise<string> {
   const candidates = pickFreeName ? [...candidateNames(name, NAME_TRIES)] : [name];
   for (const candidate of candidates) {
-    const result = await claimName(stores, ownerId, candidate, fileId, now);
+    const result = await claimName(stores, namespace, candidate, fileId, now);
     if (result.claimed) return candidate;
-    if (!pickFreeName) throw new FileNameTakenError(candidate, result.holder?.fileId);
+    if (!pickFreeName) throw new FileNameTakenError(candidate, fileIdOf(result.holder));
   }
   const fallback = sanitizeFileName(`${withoutExtension(name)} ${fileId.slice(0, 8)}${extensionOf(name)}`, name);
-  const result = await claimName(stores, ownerId, fallback, fileId, now);
-  if (!result.claimed) throw new FileNameTakenError(fallback, result.holder?.fileId);
+  const result = await claimName(stores, namespace, fallback, fileId, now);
+  if (!result.claimed) throw new FileNameTakenError(fallback, fileIdOf(result.holder));
   return fallback;
+}
+
+function fileIdOf(holder: Holder | undefined): string | undefined {
+  return holder?.kind === 'file' ? holder.record.fileId : undefined;
 }

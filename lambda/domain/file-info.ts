@@ -43,6 +43,9 @@ export function checkFileInfo(record: FileRecord, viewer: Viewer, options: FileI
     SupportsRename: true,
     SupportsDeleteFile: true,
     SupportsUserInfo: true,
+    SupportsAddActivities: true,
+    // GetShareUrl's URLs carry no credential, so every user may have both: each opens with the visitor's own rights.
+    SupportedShareUrlTypes: ['ReadOnly', 'ReadWrite'],
     ...(viewer.userInfo !== undefined && { UserInfo: viewer.userInfo }),
     UserCanWrite: canWrite,
     UserCanRename: canWrite,

@@ -46,6 +46,8 @@ export interface FileRecord {
   readonly fileId: string;
   readonly name: string;
   readonly ownerId: string;
+  /** The folder the file is in; absent: its owner's root ("My documents"). */
+  readonly folderId?: string;
   readonly content: FileVersion;
   /** Earlier contents, oldest first, as the keeping schedule left them (domain/versions.ts). */
   readonly versions: readonly FileVersion[];

@@ -1,10 +1,11 @@
 // The WOPI lock family: Lock, UnlockAndRelock, RefreshLock, Unlock, GetLock (seeds 000 and 001).
 // Each changing operation is one conditional write whose condition is the whole rule, the user's right included.
-import { readableFile } from './access';
+import { canEdit } from './access';
 import { allOf } from './conditions';
+import { effectiveRecord, readableFile } from './folders';
 import { type Lock, lockHeaderValue } from './lock';
-import type { FileStore } from './ports';
-import { type LockRequirement, lockRule, refusal, wopiWrite } from './write-rules';
+import type { FileStore, FolderStore } from './ports';
+import { type LockRequirement, lockRule, refusal, wopiWrite, wopiWriteViaFolder } from './write-rules';
 
 export interface LockContext {
   readonly files: FileStore;
@@ -13,6 +14,8 @@ export interface LockContext {
   readonly lockTtlMs: number;
   /** The user on whose behalf the WOPI client acts. */
   readonly userId: string;
+  /** The folders, to read a role a folder gives; absent: only the file's own roles count. */
+  readonly folders: FolderStore;
   readonly userName: string;
 }
 
@@ -42,8 +45,11 @@ export async function unlockFile(ctx: LockContext, fileId: string, lockId: strin
 }
 
 /** GetLock: the current lock ID, the empty string when the file is unlocked. */
-export async function getLock(ctx: Pick<LockContext, 'files' | 'now' | 'userId'>, fileId: string): Promise<string> {
-  const record = await readableFile(ctx.files, fileId, ctx.userId);
+export async function getLock(
+  ctx: Pick<LockContext, 'files' | 'folders' | 'now' | 'userId'>,
+  fileId: string,
+): Promise<string> {
+  const record = await readableFile(ctx, fileId, ctx.userId);
   return lockHeaderValue(record.lock, ctx.now);
 }
 
@@ -59,5 +65,22 @@ async function changeLock(
 ): Promise<void> {
   const rule = allOf(wopiWrite(ctx.userId), lockRule(requirement));
   const result = await ctx.files.update(fileId, rule, { lock: next }, ctx.now);
-  if (!result.applied) throw refusal(fileId, result.current, ctx.userId, ctx.now);
+  if (result.applied) return;
+  // Refused for want of a role on the file itself: the user may have one through the file's folder.
+  const { current } = result;
+  if (current?.folderId !== undefined && !canEdit(current, ctx.userId)) {
+    const seen = await effectiveRecord(ctx.folders, current, ctx.userId);
+    if (canEdit(seen, ctx.userId)) {
+      const viaFolder = allOf(wopiWriteViaFolder(ctx.userId), lockRule(requirement));
+      const retried = await ctx.files.update(fileId, viaFolder, { lock: next }, ctx.now);
+      if (retried.applied) return;
+      throw refusal(
+        fileId,
+        retried.current && (await effectiveRecord(ctx.folders, retried.current, ctx.userId)),
+        ctx.userId,
+        ctx.now,
+      );
+    }
+  }
+  throw refusal(fileId, current, ctx.userId, ctx.now);
 }

@@ -9,7 +9,7 @@ import { fact } from './conditions';
 import { NotFoundError } from './errors';
 import { isFileId } from './file-id';
 import type { FileRecord } from './file-record';
-import type { FileStore, NumberClaims, NumberKind } from './ports';
+import type { FileStore, FolderStore, NumberClaims, NumberKind } from './ports';
 import type { User, UserStore } from './users';
 
 /** int32's largest value: both vendors' ids are int32, and 0 means "nobody" in SuperOffice's AssociateId. */
@@ -45,7 +45,7 @@ export function parseNumber(text: string): number | undefined {
   return n <= MAX_NUMBER ? n : undefined;
 }
 
-export type DocumentDeps = NumberDeps & { readonly files: FileStore };
+export type DocumentDeps = NumberDeps & { readonly files: FileStore; readonly folders: FolderStore };
 
 /**
  * The file's document number; a file made before numbers gets one now. Two racing requests agree: the first write
@@ -69,7 +69,7 @@ export async function documentNumberOf(deps: DocumentDeps, record: FileRecord, n
 export async function addressedFile(deps: DocumentDeps, documentId: string, user: User): Promise<FileRecord> {
   const fileId = /^[0-9]+$/.test(documentId) ? await fileIdOfNumber(deps, documentId) : documentId;
   if (fileId === undefined || !isFileId(fileId)) throw new NotFoundError(`No document ${documentId}`);
-  return visibleFile(deps.files, fileId, user);
+  return visibleFile(deps, fileId, user);
 }
 
 /** The file holding the document number, if any: a claim whose file does not carry the number is stale. */

@@ -24,6 +24,8 @@ export interface FileChange {
   readonly content?: FileVersion;
   readonly versions?: readonly FileVersion[];
   readonly name?: string;
+  /** The folder the file moves to; null: its owner's root. */
+  readonly folderId?: string | null;
   /** Per user: the new role, or null to take the user's role away. */
   readonly access?: Readonly<Record<string, Role | null>>;
   readonly trashed?: Trashed | null;
@@ -116,6 +118,12 @@ export interface NameClaims {
   /** Frees `name` if `fileId` still holds it. */
   delete(namespace: string, name: string, fileId: string): Promise<void>;
   list(namespace: string): Promise<NameClaim[]>;
+  /** Up to `limit` claims by name after the name `after` (lower-cased), and where the next page starts. */
+  page(
+    namespace: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ readonly claims: NameClaim[]; readonly next?: string }>;
 }
 
 /**
@@ -177,6 +185,7 @@ export interface FolderStore {
 /** Every store an operation may use; each deployed function builds only the ones its route needs. */
 export interface Stores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly contents: ContentStore;
   readonly names: NameClaims;
   readonly recovery: RecoveryStore;

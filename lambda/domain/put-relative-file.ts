@@ -7,7 +7,7 @@ import { type CreateStores, createFile } from './create-file';
 import { FileNameTakenError, NotFoundError, NotPermittedError, RelativeTargetTakenError } from './errors';
 import { candidateNames, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
-import { nameIsFree, resolveName } from './names';
+import { fileNamespace, nameIsFree, resolveName } from './names';
 import { type SaveDeps, saveFile } from './save-file';
 
 export type TargetName =
@@ -29,8 +29,12 @@ export async function putRelativeFile(
     throw new NotFoundError(`File ${sourceFileId} does not exist`);
   }
   if (!canEdit(source, deps.userId)) throw new NotPermittedError(`${deps.userId} may not change ${sourceFileId}`);
-  const ownerId = deps.userId === source.ownerId ? source.ownerId : deps.userId;
-  const newFile = { ownerId, bytes, createdBy: deps.userId };
+  // Beside the source when the caller owns it; else in the caller's own root, where every name is the caller's.
+  const beside = deps.userId === source.ownerId;
+  const ownerId = beside ? source.ownerId : deps.userId;
+  const folderId = beside ? source.folderId : undefined;
+  const namespace = fileNamespace({ ownerId, folderId });
+  const newFile = { ownerId, folderId, bytes, createdBy: deps.userId };
   if (target.mode === 'suggested') {
     const wanted = target.name.startsWith('.') ? `${withoutExtension(source.name)}${target.name}` : target.name;
     return createFile(deps, { ...newFile, name: sanitizeFileName(wanted, source.name) }, deps.now, true);
@@ -40,9 +44,9 @@ export async function putRelativeFile(
     return await createFile(deps, { ...newFile, name }, deps.now);
   } catch (error) {
     if (!(error instanceof FileNameTakenError)) throw error;
-    const existing = await resolveName(deps, ownerId, name);
+    const existing = await resolveName(deps, namespace, name);
     if (!target.overwrite || existing === undefined) {
-      throw new RelativeTargetTakenError(name, await freeName(deps, ownerId, name));
+      throw new RelativeTargetTakenError(name, await freeName(deps, namespace, name));
     }
     if (!canEdit(existing, deps.userId)) throw new NotPermittedError(`${deps.userId} may not overwrite ${name}`);
     // Overwriting is a save without a lock: allowed only while the target is unlocked.
@@ -58,9 +62,9 @@ export async function putRelativeFile(
   }
 }
 
-async function freeName(deps: RelativeDeps, ownerId: string, name: string): Promise<string | undefined> {
+async function freeName(deps: RelativeDeps, namespace: string, name: string): Promise<string | undefined> {
   for (const candidate of candidateNames(name, 20)) {
-    if (await nameIsFree(deps, ownerId, candidate, deps.now)) return candidate;
+    if (await nameIsFree(deps, namespace, candidate, deps.now)) return candidate;
   }
   return undefined;
 }

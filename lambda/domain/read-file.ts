@@ -1,9 +1,10 @@
 // GetFile: the exact bytes of the current content, or a redirect to them when they are too large to pass
 // through the host's response.
-import { readableFile } from './access';
+
 import { PreconditionFailedError } from './errors';
 import type { FileRecord } from './file-record';
-import type { ContentStore, FileStore } from './ports';
+import { readableFile } from './folders';
+import type { ContentStore, FileStore, FolderStore } from './ports';
 
 export type Download =
   | { readonly kind: 'bytes'; readonly record: FileRecord; readonly bytes: Uint8Array }
@@ -18,12 +19,12 @@ export interface ReadOptions {
 }
 
 export async function readFile(
-  stores: { readonly files: FileStore; readonly contents: ContentStore },
+  stores: { readonly files: FileStore; readonly folders: FolderStore; readonly contents: ContentStore },
   fileId: string,
   userId: string,
   options: ReadOptions,
 ): Promise<Download> {
-  const record = await readableFile(stores.files, fileId, userId);
+  const record = await readableFile(stores, fileId, userId);
   const max = options.maxExpectedSize;
   if (max !== undefined && record.content.size > max) {
     throw new PreconditionFailedError(

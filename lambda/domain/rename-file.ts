@@ -6,12 +6,14 @@ import { holds } from './conditions';
 import { InvalidFileNameError, NotFoundError } from './errors';
 import { extensionOf, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
-import { claimName, releaseName } from './names';
-import type { FileStore, NameClaims } from './ports';
+import { effectiveRecord } from './folders';
+import { claimName, fileNamespace, releaseName } from './names';
+import type { FileStore, FolderStore, NameClaims } from './ports';
 import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrite } from './write-rules';
 
 export interface RenameDeps {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly names: NameClaims;
   readonly now: number;
   readonly userId: string;
@@ -47,7 +49,8 @@ async function rename(
   // A locked file may be renamed only by the lock holder; an unlocked one by anyone with edit rights.
   const requirement: LockRequirement = lockId === undefined ? { kind: 'unlocked' } : { kind: 'lockableWith', lockId };
   for (let attempt = 1; ; attempt++) {
-    const record = await deps.files.get(fileId);
+    const found = await deps.files.get(fileId);
+    const record = found && (await effectiveRecord(deps.folders, found, deps.userId));
     if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
     if (!canEdit(record, deps.userId) || checkedOutByOther(record, deps.userId)) {
       throw refusal(fileId, record, deps.userId, deps.now);
@@ -65,7 +68,7 @@ async function rename(
 async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRequirement, name: string) {
   const sameNameKey = name.toLowerCase() === record.name.toLowerCase();
   if (!sameNameKey) {
-    const claim = await claimName(deps, record.ownerId, name, record.fileId, deps.now);
+    const claim = await claimName(deps, fileNamespace(record), name, record.fileId, deps.now);
     if (!claim.claimed) throw new InvalidFileNameError(`A file named "${name}" already exists`);
   }
   const entry = { at: deps.now, by: deps.userId, what: 'rename' as const, detail: name };
@@ -73,7 +76,7 @@ async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRe
   const result = await deps.files.update(record.fileId, revisedWrite(record, requirement), change, deps.now);
   if (!sameNameKey) {
     const released = result.applied ? record.name : name;
-    await releaseName(deps, record.ownerId, released, record.fileId);
+    await releaseName(deps, fileNamespace(record), released, record.fileId);
   }
   return result.applied ? { ...record, ...change } : undefined;
 }

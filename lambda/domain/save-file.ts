@@ -9,8 +9,9 @@ import { newContentKey, sha256Base64 } from './content-keys';
 import { deleteQuietly } from './contents';
 import { LockConflictError, NotFoundError, NotPermittedError, TimestampMismatchError, type WopiError } from './errors';
 import type { FileRecord, FileVersion, SaveContext } from './file-record';
+import { effectiveRecord } from './folders';
 import { liveLock, lockHeaderValue } from './lock';
-import type { ContentStore, FileStore, RecoveryStore } from './ports';
+import type { ContentStore, FileStore, FolderStore, RecoveryStore } from './ports';
 import { type Quota, storedBytes, sumOfSizes } from './quota';
 import { keepRecoveryCopy, type RecoveryKeeping, type Refused } from './recovery';
 import type { Retry } from './retry';
@@ -19,6 +20,8 @@ import { checkedOutByOther, type LockRequirement, lockRule, refusal, revisedWrit
 
 export interface SaveDeps extends RecoveryKeeping {
   readonly files: FileStore;
+  /** The folders, to read a role a folder gives; absent: only the file's own roles count. */
+  readonly folders: FolderStore;
   readonly contents: ContentStore;
   readonly recovery: RecoveryStore;
   readonly quota: Quota;
@@ -48,7 +51,7 @@ export interface SaveRequest {
 /** Saves the bytes as the file's new current content and returns it. */
 export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequest): Promise<FileVersion> {
   // The early read: a hopeless save is refused before its bytes are committed anywhere but a recovery copy.
-  let record = await deps.files.get(fileId);
+  let record = await seen(deps, await deps.files.get(fileId));
   let uploadedKey: string | undefined;
   // What this save took of the owner's quota so far: the most it grows the owner's storage by. A commit that fails
   // without saying whether it landed keeps it taken: the count is then too high, until the sweep's recount.
@@ -93,7 +96,7 @@ export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequ
       await deps.quota.free(ownerId, taken - growth, deps.now);
       return content;
     }
-    record = result.current;
+    record = await seen(deps, result.current);
     // Nothing about the file refuses the save, so another write landed since the read (most often another save by
     // the same lock holder): start again from what it left, while the request has time.
     if (record !== undefined && refusalOf(deps, fileId, record, request) === undefined) {
@@ -108,7 +111,7 @@ export async function saveFile(deps: SaveDeps, fileId: string, request: SaveRequ
       await deps.retry.pause(attempt + 1);
       // Read after the pause, not before: the racing saves land during it, and a commit made from a record read
       // before them would only meet them again.
-      record = await deps.files.get(fileId);
+      record = await seen(deps, await deps.files.get(fileId));
     }
   }
 }
@@ -195,4 +198,9 @@ async function commitOrCleanUp(
     }
     throw error;
   }
+}
+
+/** The record as the saving user's rights see it (folders.ts effectiveRecord). */
+async function seen(deps: SaveDeps, record: FileRecord | undefined): Promise<FileRecord | undefined> {
+  return record && effectiveRecord(deps.folders, record, deps.userId);
 }

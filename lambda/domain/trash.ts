@@ -8,8 +8,9 @@ import { deleteQuietly } from './contents';
 import { ForbiddenError, NotFoundError, NotPermittedError } from './errors';
 import { candidateNames } from './file-name';
 import type { FileRecord } from './file-record';
-import { claimName, releaseName } from './names';
-import type { ContentStore, FileStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
+import { effectiveRecord } from './folders';
+import { claimName, fileNamespace, releaseName } from './names';
+import type { ContentStore, FileStore, FolderStore, NameClaims, RecoveryStore, TrashIndex } from './ports';
 import { type Quota, storedBytes } from './quota';
 import { removeCopy } from './recovery';
 import {
@@ -24,6 +25,7 @@ import {
 
 export interface TrashDeps {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly names: NameClaims;
   readonly trash: TrashIndex;
   readonly now: number;
@@ -41,7 +43,8 @@ export async function trashFile(deps: TrashDeps, fileId: string, asAdministrator
   const refused = (current: FileRecord | undefined) =>
     asAdministrator ? lockRefusal(fileId, current, deps.now) : refusal(fileId, current, deps.userId, deps.now);
   for (let attempt = 1; ; attempt++) {
-    const record = await deps.files.get(fileId);
+    const found = await deps.files.get(fileId);
+    const record = found && (await effectiveRecord(deps.folders, found, deps.userId));
     if (record === undefined || record.trashed !== undefined) throw new NotFoundError(`File ${fileId} does not exist`);
     if (!asAdministrator) {
       if (!canEdit(record, deps.userId) || checkedOutByOther(record, deps.userId)) throw refused(record);
@@ -57,7 +60,7 @@ export async function trashFile(deps: TrashDeps, fileId: string, asAdministrator
     const change = { trashed, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
     const result = await deps.files.update(fileId, revisedWrite(record, { kind: 'unlocked' }), change, deps.now);
     if (result.applied) {
-      await releaseName(deps, record.ownerId, record.name, fileId);
+      await releaseName(deps, fileNamespace(record), record.name, fileId);
       return { ...record, ...change };
     }
     await deps.trash.remove(record.ownerId, fileId, trashed.at).catch(() => undefined);
@@ -86,7 +89,7 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string, asAdmini
   const { trashed } = record;
   let name: string | undefined;
   for (const candidate of candidateNames(record.name, 20)) {
-    if ((await claimName(deps, record.ownerId, candidate, fileId, deps.now)).claimed) {
+    if ((await claimName(deps, fileNamespace(record), candidate, fileId, deps.now)).claimed) {
       name = candidate;
       break;
     }
@@ -96,7 +99,7 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string, asAdmini
   const change = { trashed: null, name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
   const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now);
   if (!result.applied) {
-    await releaseName(deps, record.ownerId, name, fileId);
+    await releaseName(deps, fileNamespace(record), name, fileId);
     throw new NotFoundError(`File ${fileId} changed meanwhile; try again`);
   }
   await deps.trash.remove(record.ownerId, fileId, trashed.at).catch(() => undefined);

@@ -8,7 +8,7 @@ import { BadRequestError, ConflictError, FileNameTakenError, PayloadTooLargeErro
 import { newFileId } from './file-id';
 import { validateFileName } from './file-name';
 import type { FileRecord } from './file-record';
-import { nameIsFree } from './names';
+import { fileNamespace, nameIsFree } from './names';
 
 /** S3's largest single PUT. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 ** 3;
@@ -19,6 +19,10 @@ export interface PlannedUpload {
   readonly contentKey: string;
   readonly name: string;
   readonly ownerId: string;
+  /** The folder it goes in (absent: the owner's root). */
+  readonly folderId?: string | undefined;
+  /** Who uploads it: the owner, or an editor of the folder it goes in. */
+  readonly createdBy: string;
   readonly size: number;
   /** Base64 SHA-256 the client declared, checked at the commit. */
   readonly sha256?: string | undefined;
@@ -43,7 +47,7 @@ export async function planUpload(
     throw new BadRequestError('sha256 must be the base64 SHA-256 of the bytes');
   }
   // Refused before any byte moves; the commit claims the name for good.
-  if (!(await nameIsFree(stores, upload.ownerId, name, now))) throw new FileNameTakenError(name, undefined);
+  if (!(await nameIsFree(stores, fileNamespace(upload), name, now))) throw new FileNameTakenError(name, undefined);
   await stores.quota.take(upload.ownerId, upload.size, now);
   const fileId = newFileId();
   return { ...upload, name, fileId, contentKey: newContentKey(fileId) };
@@ -71,6 +75,7 @@ export async function commitUpload(
   if (upload.sha256 !== undefined && stored.sha256 !== upload.sha256) {
     throw new BadRequestError('The uploaded bytes do not have the SHA-256 the upload was planned with');
   }
-  const file = { name: upload.name, ownerId: upload.ownerId };
+  const { name, ownerId, folderId, createdBy } = upload;
+  const file = { name, ownerId, folderId, createdBy };
   return recordUploadedFile(stores, upload.fileId, file, { contentKey: upload.contentKey, ...stored }, now);
 }

@@ -20,6 +20,14 @@ export function wopiWrite(userId: string): Rule {
   return allOf(active, roleIn(userId, EDIT_ROLES), notCheckedOutByOthers(userId));
 }
 
+/**
+ * The same for a user whose edit right comes from a folder the file is in: that role is on the folder's item, read
+ * just before, so the condition states the rest of the rule.
+ */
+export function wopiWriteViaFolder(userId: string): Rule {
+  return allOf(active, notCheckedOutByOthers(userId));
+}
+
 /** The lock states a write may find, per the WOPI docs. */
 export type LockRequirement =
   /** Lock: the file is unlocked (or its lock expired), or it holds this very lock ID (a refresh). */

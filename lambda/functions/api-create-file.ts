@@ -5,6 +5,7 @@ import { mintUploadTicket, UPLOAD_TTL_SECONDS } from '../auth/upload-ticket';
 import { createFile } from '../domain/create-file';
 import { BadRequestError, PayloadTooLargeError } from '../domain/errors';
 import { extensionOf } from '../domain/file-name';
+import { newFilePlace } from '../domain/new-file-place';
 import { planUpload } from '../domain/uploads';
 import { templatesBase64 } from '../generated/templates';
 import type { ApiRequest } from '../http/api-handler';
@@ -12,13 +13,14 @@ import { apiJson, type FilesApiContext, filesApiHandler, jsonFields, required } 
 import { fileJson } from '../http/files-api-json';
 import { MAX_BODY_BYTES } from '../http/limits';
 import { filesApiBase } from '../wiring/api-base';
-import { fileStore, nameClaims, numberClaims, quota } from '../wiring/dynamo';
+import { fileStore, folderStore, nameClaims, numberClaims, quota } from '../wiring/dynamo';
 import { contentStore } from '../wiring/s3';
 import { tokenSecret } from '../wiring/token-secret';
 
 const wire = async () => ({
   ...(await filesApiBase()),
   files: fileStore(),
+  folders: folderStore(),
   names: nameClaims(),
   numbers: numberClaims(),
   contents: contentStore(),
@@ -33,13 +35,9 @@ export const handler = filesApiHandler('CreateFile', wire, async (req, ctx) => {
   const fields = jsonFields(req);
   const name = required(fields.string('name'), 'name');
   const size = fields.number('size');
-  if (size === undefined)
-    return created(ctx, await createFile(ctx, { name, ownerId: ctx.user.userId, bytes: blank(name) }, ctx.now));
-  const upload = await planUpload(
-    ctx,
-    { name, ownerId: ctx.user.userId, size, sha256: fields.string('sha256') },
-    ctx.now,
-  );
+  const place = await placeOf(ctx, fields.string('folderId'));
+  if (size === undefined) return created(ctx, await createFile(ctx, { name, ...place, bytes: blank(name) }, ctx.now));
+  const upload = await planUpload(ctx, { name, ...place, size, sha256: fields.string('sha256') }, ctx.now);
   const { ticket, expiresAt } = await mintUploadTicket(ctx.tokenSecret, upload, ctx.now);
   return apiJson(200, {
     fileId: upload.fileId,
@@ -50,6 +48,11 @@ export const handler = filesApiHandler('CreateFile', wire, async (req, ctx) => {
     commitUrl: `${ctx.config.publicUrl ?? req.baseUrl}/host/api/files/${upload.fileId}/commit`,
   });
 });
+
+/** The new file's owner and folder, and its maker: the caller. */
+async function placeOf(ctx: Context, folderId: string | undefined) {
+  return { ...(await newFilePlace({ ...ctx, userId: ctx.user.userId }, folderId)), createdBy: ctx.user.userId };
+}
 
 function created(ctx: Context, record: Parameters<typeof fileJson>[0]) {
   return apiJson(201, fileJson(record, ctx.user.userId, ctx.now));
@@ -62,7 +65,8 @@ async function createInline(req: ApiRequest, ctx: Context) {
       `The body is ${req.body.byteLength} bytes; send larger files to an upload URL (POST {"name", "size"})`,
     );
   }
-  return created(ctx, await createFile(ctx, { name, ownerId: ctx.user.userId, bytes: req.body }, ctx.now));
+  const place = await placeOf(ctx, req.query.folderId);
+  return created(ctx, await createFile(ctx, { name, ...place, bytes: req.body }, ctx.now));
 }
 
 /** The blank document for the name's extension. */

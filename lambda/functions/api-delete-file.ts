@@ -4,12 +4,18 @@ import { trashFile } from '../domain/trash';
 import { apiJson, filesApiHandler, pathFileId } from '../http/files-api';
 import { fileJson } from '../http/files-api-json';
 import { filesApiBase } from '../wiring/api-base';
-import { fileStore, nameClaims, trashIndex } from '../wiring/dynamo';
+import { fileStore, folderStore, nameClaims, trashIndex } from '../wiring/dynamo';
 
-const wire = async () => ({ ...(await filesApiBase()), files: fileStore(), names: nameClaims(), trash: trashIndex() });
+const wire = async () => ({
+  ...(await filesApiBase()),
+  files: fileStore(),
+  folders: folderStore(),
+  names: nameClaims(),
+  trash: trashIndex(),
+});
 
 export const handler = filesApiHandler('DeleteFile', wire, async (req, ctx) => {
-  const { fileId } = await visibleFile(ctx.files, pathFileId(req), ctx.user);
+  const { fileId } = await visibleFile(ctx, pathFileId(req), ctx.user);
   const record = await trashFile({ ...ctx, userId: ctx.user.userId }, fileId);
   return apiJson(200, fileJson(record, ctx.user.userId, ctx.now));
 });

@@ -4,13 +4,18 @@ import { visibleFile } from '../domain/check-out';
 import { filesApiHandler, pathFileId } from '../http/files-api';
 import { MAX_BODY_BYTES } from '../http/limits';
 import { filesApiBase } from '../wiring/api-base';
-import { fileStore } from '../wiring/dynamo';
+import { fileStore, folderStore } from '../wiring/dynamo';
 import { contentStore } from '../wiring/s3';
 
-const wire = async () => ({ ...(await filesApiBase()), files: fileStore(), contents: contentStore() });
+const wire = async () => ({
+  ...(await filesApiBase()),
+  files: fileStore(),
+  folders: folderStore(),
+  contents: contentStore(),
+});
 
 export const handler = filesApiHandler('DownloadFile', wire, async (req, ctx) => {
-  const { name, content } = await visibleFile(ctx.files, pathFileId(req), ctx.user);
+  const { name, content } = await visibleFile(ctx, pathFileId(req), ctx.user);
   const headers = { 'Cache-Control': 'no-store' };
   if (content.size > MAX_BODY_BYTES) {
     const location = await ctx.contents.downloadUrl(content.contentKey, ctx.config.downloadUrlTtlSeconds);

@@ -9,12 +9,13 @@ import { launchInClient } from '../http/client-launch';
 import { apiJson, filesApiHandler, jsonFields, pathFileId } from '../http/files-api';
 import { filesApiBase } from '../wiring/api-base';
 import { discovery } from '../wiring/discovery';
-import { fileStore } from '../wiring/dynamo';
+import { fileStore, folderStore } from '../wiring/dynamo';
 import { tokenSecret } from '../wiring/token-secret';
 
 const wire = async () => ({
   ...(await filesApiBase()),
   files: fileStore(),
+  folders: folderStore(),
   tokenSecret: await tokenSecret(),
   discovery: discovery(),
 });
@@ -22,7 +23,7 @@ const wire = async () => ({
 export const handler = filesApiHandler('OpenFile', wire, async (req, ctx) => {
   const action = jsonFields(req).string('action') ?? 'edit';
   if (action !== 'edit' && action !== 'view') throw new BadRequestError('action must be edit or view');
-  const record = await visibleFile(ctx.files, pathFileId(req), ctx.user);
+  const record = await visibleFile(ctx, pathFileId(req), ctx.user);
   const wanted = action === 'edit' ? 'write' : 'read';
   if (wanted === 'write' && rightsOf(record, ctx.user.userId) !== 'write') {
     throw new ForbiddenError(`${ctx.user.displayName} may only view ${record.name}`);

@@ -3,9 +3,15 @@ import { restoreFromTrash } from '../domain/trash';
 import { apiJson, filesApiHandler, pathFileId } from '../http/files-api';
 import { fileJson } from '../http/files-api-json';
 import { filesApiBase } from '../wiring/api-base';
-import { fileStore, nameClaims, trashIndex } from '../wiring/dynamo';
+import { fileStore, folderStore, nameClaims, trashIndex } from '../wiring/dynamo';
 
-const wire = async () => ({ ...(await filesApiBase()), files: fileStore(), names: nameClaims(), trash: trashIndex() });
+const wire = async () => ({
+  ...(await filesApiBase()),
+  files: fileStore(),
+  folders: folderStore(),
+  names: nameClaims(),
+  trash: trashIndex(),
+});
 
 export const handler = filesApiHandler('RestoreFromTrash', wire, async (req, ctx) => {
   const record = await restoreFromTrash({ ...ctx, userId: ctx.user.userId }, pathFileId(req));

@@ -6,12 +6,17 @@ import { listRecoveryCopies } from '../domain/recovery';
 import { apiJson, filesApiHandler, pathFileId } from '../http/files-api';
 import { versionsJson } from '../http/files-api-json';
 import { filesApiBase } from '../wiring/api-base';
-import { fileStore, recoveryStore } from '../wiring/dynamo';
+import { fileStore, folderStore, recoveryStore } from '../wiring/dynamo';
 
-const wire = async () => ({ ...(await filesApiBase()), files: fileStore(), recovery: recoveryStore() });
+const wire = async () => ({
+  ...(await filesApiBase()),
+  files: fileStore(),
+  folders: folderStore(),
+  recovery: recoveryStore(),
+});
 
 export const handler = filesApiHandler('ListVersions', wire, async (req, ctx) => {
-  const record = await visibleFile(ctx.files, pathFileId(req), ctx.user);
+  const record = await visibleFile(ctx, pathFileId(req), ctx.user);
   const copies = canEdit(record, ctx.user.userId) ? await listRecoveryCopies(ctx, record.fileId) : [];
   return apiJson(200, versionsJson(record, copies, ctx.user.userId));
 });

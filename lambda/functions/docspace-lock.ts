@@ -2,8 +2,9 @@
 // at all, undoes it.
 import { checkOut, undoCheckOut } from '../domain/check-out';
 import { addressedFile } from '../domain/numbers';
-import { apiHandler, jsonObjectBody } from '../http/api-handler';
+import { apiHandler } from '../http/api-handler';
 import { docSpaceError, docSpaceFile, docSpaceOk, lockFileOf } from '../http/docspace';
+import { jsonObjectBody } from '../http/json-body';
 import { documentApiBase } from '../wiring/api-base';
 
 export const handler = apiHandler('DocSpaceLock', docSpaceError, documentApiBase, async (req, ctx) => {

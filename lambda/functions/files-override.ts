@@ -3,6 +3,7 @@
 import { wopiHandler } from '../http/wopi-handler';
 import {
   fileStore,
+  folderStore,
   nameClaims,
   numberClaims,
   recoveryStore,
@@ -17,6 +18,7 @@ import { selectOverride } from '../wopi/files-override';
 export const handler = wopiHandler(selectOverride, async () => ({
   ...(await wopiBase()),
   files: fileStore(),
+  folders: folderStore(),
   contents: contentStore(),
   names: nameClaims(),
   recovery: recoveryStore(),

@@ -1,12 +1,13 @@
 // GET /host/files/{file_id}: the page that opens a file in the WOPI client (Collabora Online, Office for the web),
-// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=).
+// for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=); a share URL's
+// ?mode=view opens it read-only.
 import { randomBytes } from 'node:crypto';
 import type { DiscoveryClient } from '../adapters/wopi-discovery';
 import { verifyHostLink } from '../auth/host-link';
-import { rightsOf } from '../domain/access';
+import { type Rights, rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
-import { NotFoundError } from '../domain/errors';
-import type { FileStore } from '../domain/ports';
+import { BadRequestError, NotFoundError } from '../domain/errors';
+import type { FileStore, FolderStore } from '../domain/ports';
 import { activeUser, authenticate } from '../domain/users';
 import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
@@ -15,7 +16,7 @@ import { hostPage, hostPageError } from '../http/host-page-html';
 import { checkedFileId } from '../http/wopi-request';
 import { apiBase } from '../wiring/api-base';
 import { discovery } from '../wiring/discovery';
-import { fileStore } from '../wiring/dynamo';
+import { fileStore, folderStore } from '../wiring/dynamo';
 import { tokenSecret } from '../wiring/token-secret';
 
 // A link names its user; an API key is the fallback, so a script with a key needs no link.
@@ -28,8 +29,16 @@ const byLinkOrApiKey: Authenticator<HostPageStores> = async (event, deps) => {
   return { user, ceiling: grant.rights, ...(grant.notAfter !== undefined && { notAfter: grant.notAfter }) };
 };
 
+/** A share URL's ?mode= lowers what the page opens the file for (view), never raises it. */
+function openedFor(mode: string | undefined, ceiling: Rights): Rights {
+  if (mode === undefined || mode === 'edit') return ceiling;
+  if (mode === 'view') return 'read';
+  throw new BadRequestError('mode must be view or edit');
+}
+
 interface HostPageStores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly tokenSecret: Uint8Array;
   readonly discovery: DiscoveryClient | undefined;
 }
@@ -37,6 +46,7 @@ interface HostPageStores {
 const wire = async () => ({
   ...(await apiBase()),
   files: fileStore(),
+  folders: folderStore(),
   tokenSecret: await tokenSecret(),
   discovery: discovery(),
 });
@@ -46,9 +56,10 @@ export const handler = apiHandler(
   hostPageError,
   wire,
   async (req, ctx) => {
-    const record = await visibleFile(ctx.files, checkedFileId(req.pathId), ctx.user);
-    const rights = rightsOf(record, ctx.user.userId, ctx.ceiling);
-    if (rights === undefined) throw new NotFoundError(`File ${record.fileId} does not exist`); // visibleFile checked
+    const fileId = checkedFileId(req.pathId);
+    const record = await visibleFile(ctx, fileId, ctx.user);
+    const rights = rightsOf(record, ctx.user.userId, openedFor(req.query.mode, ctx.ceiling));
+    if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
     const launch = await launchInClient(ctx, req.baseUrl, record, rights);
     const nonce = randomBytes(16).toString('base64');
     return hostPage({ ...launch, title: record.name, nonce, frameAncestors: ctx.config.frameAncestors });

@@ -1,6 +1,6 @@
 // POST /wopi/files/{file_id}/contents: PutFile.
 import { wopiHandler } from '../http/wopi-handler';
-import { fileStore, recoveryStore, usageStore } from '../wiring/dynamo';
+import { fileStore, folderStore, recoveryStore, usageStore } from '../wiring/dynamo';
 import { contentStore } from '../wiring/s3';
 import { wopiBase } from '../wiring/wopi-base';
 import { putFile } from '../wopi/put-file';
@@ -10,6 +10,7 @@ export const handler = wopiHandler(
   async () => ({
     ...(await wopiBase()),
     files: fileStore(),
+    folders: folderStore(),
     contents: contentStore(),
     recovery: recoveryStore(),
     usage: usageStore(),

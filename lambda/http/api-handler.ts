@@ -2,10 +2,8 @@
 // and out. The entry wires the stores.
 import type { Config } from '../config';
 import type { Rights } from '../domain/access';
-import { BadRequestError } from '../domain/errors';
-import type { Clock, FileStore, NumberClaims } from '../domain/ports';
+import type { Clock, FileStore, FolderStore, NumberClaims } from '../domain/ports';
 import { authenticate, type User, type UserStore } from '../domain/users';
-import { parseJsonObject } from '../json-object';
 import { credentialsOf } from './api-credentials';
 import { type ErrorStyle, type Event, nameOperation, nameUser, observed } from './middleware';
 import { calledUrl, eventBody } from './wopi-request';
@@ -37,6 +35,7 @@ export interface ApiBase {
 /** What the DocSpace and SuperOffice routes address documents with: the files, and the numbers that name them. */
 export interface DocumentStores {
   readonly files: FileStore;
+  readonly folders: FolderStore;
   readonly numbers: NumberClaims;
 }
 
@@ -95,13 +94,6 @@ export function apiRequestOf(event: Event): ApiRequest {
     baseUrl,
     url: `${baseUrl}${path}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`,
   };
-}
-
-/** The JSON object a request body must be, or 400 saying why. */
-export function jsonObjectBody(body: Buffer): Record<string, unknown> {
-  const value = parseJsonObject(body.toString('utf8'));
-  if (value === undefined) throw new BadRequestError('The body must be a JSON object');
-  return value;
 }
 
 /** "/host/" of the route key "GET /host/files/{file_id}": where the path starts after any stage prefix. */

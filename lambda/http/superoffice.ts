@@ -3,7 +3,8 @@
 import { BadRequestError, CheckOutRefusedError, ForbiddenError } from '../domain/errors';
 import type { FileRecord } from '../domain/file-record';
 import { propertyOf } from '../json-object';
-import { type ApiRequest, apiRequestOf, jsonObjectBody } from './api-handler';
+import { type ApiRequest, apiRequestOf } from './api-handler';
+import { jsonObjectBody } from './json-body';
 import type { ErrorStyle } from './middleware';
 import { json, type WopiResponse } from './wopi-response';
 import { type FlatValue, flatXml } from './xml';

@@ -18,12 +18,18 @@ const settings = localSettings(env);
 const { dataDir, tableName, bucketName } = settings;
 const host = env.HOST || '127.0.0.1';
 const port = Number(env.PORT || 8080);
+/** 127.0.0.0/8, ::1 or localhost. */
+function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
 const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
 
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
 await allowBrowserUploads(emulators, bucketName, new URL(publicUrl).origin);
 const config = loadConfig({
-  WOPI_OFFER_FILE_URL: 'false',
+  // FileUrl points at the S3 emulator on 127.0.0.1: reachable by a WOPI client beside a host that binds loopback,
+  // not by one elsewhere (in a container, on another machine) that a host on another address is there for.
+  WOPI_OFFER_FILE_URL: String(isLoopback(host)),
   ...env,
   WOPI_TABLE_NAME: tableName,
   WOPI_BUCKET_NAME: bucketName,

@@ -5,6 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../adapters/dynamo-client';
 import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
+import { DynamoFolderStore } from '../adapters/dynamo-folder-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoNumberClaims } from '../adapters/dynamo-number-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
@@ -47,6 +48,7 @@ export async function buildDeps(config: Config, overrides: DepsOverrides = {}): 
     config,
     uploads: contents,
     files: new DynamoFileStore(db, config.tableName),
+    folders: new DynamoFolderStore(db, config.tableName),
     contents,
     names: new DynamoNameClaims(db, config.tableName),
     recovery: new DynamoRecoveryStore(db, config.tableName),

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../adapters/dynamo-client';
 import { DynamoSharedWith, DynamoTrashIndex } from '../adapters/dynamo-file-hints';
 import { DynamoFileStore } from '../adapters/dynamo-file-store';
+import { DynamoFolderStore } from '../adapters/dynamo-folder-store';
 import { DynamoNameClaims } from '../adapters/dynamo-name-claims';
 import { DynamoNumberClaims } from '../adapters/dynamo-number-claims';
 import { DynamoRecoveryStore } from '../adapters/dynamo-recovery-store';
@@ -11,6 +12,7 @@ import { DynamoUserInfoStore } from '../adapters/dynamo-user-info-store';
 import { DynamoUserStore } from '../adapters/dynamo-user-store';
 import type {
   FileStore,
+  FolderStore,
   NameClaims,
   NumberClaims,
   RecoveryStore,
@@ -30,6 +32,7 @@ const table = () => config().tableName;
 const given = () => provisions().stores;
 
 export const fileStore = (): FileStore => given()?.files ?? new DynamoFileStore(dynamo(), table());
+export const folderStore = (): FolderStore => given()?.folders ?? new DynamoFolderStore(dynamo(), table());
 export const nameClaims = (): NameClaims => given()?.names ?? new DynamoNameClaims(dynamo(), table());
 export const recoveryStore = (): RecoveryStore => given()?.recovery ?? new DynamoRecoveryStore(dynamo(), table());
 export const userInfoStore = (): UserInfoStore => given()?.userInfo ?? new DynamoUserInfoStore(dynamo(), table());

@@ -7,12 +7,12 @@ import { DEFAULT_SCHEDULE } from '../domain/versions';
 import { deadlineRetry } from '../http/deadline-retry';
 import type { OperationContext } from '../http/operation';
 
-export function lockContext(context: OperationContext<Pick<Stores, 'files'>>): LockContext {
-  const { files, now, config, grant } = context;
-  return { files, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
+export function lockContext(context: OperationContext<Pick<Stores, 'files' | 'folders'>>): LockContext {
+  const { files, folders, now, config, grant } = context;
+  return { files, folders, now, lockTtlMs: config.lockTtlMs, userId: grant.userId, userName: grant.userName };
 }
 
-export type SaveStores = Pick<Stores, 'files' | 'contents' | 'recovery' | 'usage'>;
+export type SaveStores = Pick<Stores, 'files' | 'folders' | 'contents' | 'recovery' | 'usage'>;
 
 export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
   return saveDepsOf(context, context.grant.userId);
@@ -20,9 +20,10 @@ export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
 
 /** What a save by `userId` needs, from stores and settings (a WOPI operation's, or a files API route's). */
 export function saveDepsOf(context: SaveStores & Pick<OperationContext, 'config' | 'now'>, userId: string): SaveDeps {
-  const { files, contents, recovery, now, config } = context;
+  const { files, folders, contents, recovery, now, config } = context;
   return {
     files,
+    folders,
     contents,
     recovery,
     quota: quotaOf(config.quotaBytes, context.usage),

@@ -4,7 +4,7 @@ import { trashFile } from '../domain/trash';
 import type { WopiOperation } from '../http/operation';
 import { ok } from '../http/wopi-response';
 
-export const deleteFile: WopiOperation<Pick<Stores, 'files' | 'names' | 'trash'>> = {
+export const deleteFile: WopiOperation<Pick<Stores, 'files' | 'folders' | 'names' | 'trash'>> = {
   name: 'DeleteFile',
   needs: 'write',
   run: async (req, ctx) => {

@@ -4,8 +4,10 @@ import { BadRequestError, NotImplementedError } from '../domain/errors';
 import type { Stores } from '../domain/ports';
 import type { WopiOperation } from '../http/operation';
 import type { WopiRequest } from '../http/wopi-request';
+import { addActivities } from './add-activities';
 import { deleteFile } from './delete-file';
 import { getLock } from './get-lock';
+import { getShareUrl } from './get-share-url';
 import { lock } from './lock';
 import { putRelativeFile } from './put-relative-file';
 import { putUserInfo } from './put-user-info';
@@ -15,7 +17,10 @@ import { unlock } from './unlock';
 import { unlockAndRelock } from './unlock-and-relock';
 
 /** The stores the overrides use between them: the files-override function wires all of them. */
-export type OverrideStores = Pick<Stores, 'files' | 'contents' | 'names' | 'recovery' | 'userInfo' | 'trash' | 'usage'>;
+export type OverrideStores = Pick<
+  Stores,
+  'files' | 'folders' | 'contents' | 'names' | 'recovery' | 'userInfo' | 'trash' | 'usage'
+>;
 
 // A Map, so that "__proto__" or "constructor" are not keys.
 const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideStores>>([
@@ -28,6 +33,8 @@ const operations = new Map<string, (req: WopiRequest) => WopiOperation<OverrideS
   ['RENAME_FILE', () => renameFile],
   ['DELETE', () => deleteFile],
   ['PUT_USER_INFO', () => putUserInfo],
+  ['GET_SHARE_URL', () => getShareUrl],
+  ['ADD_ACTIVITIES', () => addActivities],
 ]);
 
 export function selectOverride(req: WopiRequest): WopiOperation<OverrideStores> {

@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES } from '../http/limits';
 import type { WopiOperation } from '../http/operation';
 import { maxExpectedSize } from '../http/wopi-headers';
 
-export const getFile: WopiOperation<Pick<Stores, 'files' | 'contents'>> = {
+export const getFile: WopiOperation<Pick<Stores, 'files' | 'folders' | 'contents'>> = {
   name: 'GetFile',
   needs: 'read',
   run: async (req, ctx) => {

@@ -4,7 +4,7 @@ import type { Stores } from '../domain/ports';
 import type { WopiOperation } from '../http/operation';
 import { ok } from '../http/wopi-response';
 
-export const getLock: WopiOperation<Pick<Stores, 'files'>> = {
+export const getLock: WopiOperation<Pick<Stores, 'files' | 'folders'>> = {
   name: 'GetLock',
   // It only reads: a viewer may learn the lock ID, but changing any lock still needs write rights.
   needs: 'read',

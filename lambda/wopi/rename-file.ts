@@ -6,7 +6,7 @@ import type { WopiOperation } from '../http/operation';
 import { decodeUtf7 } from '../http/wopi-headers';
 import { json } from '../http/wopi-response';
 
-export const renameFile: WopiOperation<Pick<Stores, 'files' | 'names'>> = {
+export const renameFile: WopiOperation<Pick<Stores, 'files' | 'folders' | 'names'>> = {
   name: 'RenameFile',
   needs: 'write',
   run: async (req, ctx) => {

@@ -6,7 +6,7 @@ import { requireLockId } from '../http/wopi-headers';
 import { ok } from '../http/wopi-response';
 import { lockContext } from './contexts';
 
-export const unlockAndRelock: WopiOperation<Pick<Stores, 'files'>> = {
+export const unlockAndRelock: WopiOperation<Pick<Stores, 'files' | 'folders'>> = {
   name: 'UnlockAndRelock',
   needs: 'write',
   run: async (req, ctx) => {

@@ -6,7 +6,7 @@ import { requireLockId } from '../http/wopi-headers';
 import { ok } from '../http/wopi-response';
 import { lockContext } from './contexts';
 
-export const unlock: WopiOperation<Pick<Stores, 'files'>> = {
+export const unlock: WopiOperation<Pick<Stores, 'files' | 'folders'>> = {
   name: 'Unlock',
   needs: 'write',
   run: async (req, ctx) => {

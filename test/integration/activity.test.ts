@@ -36,8 +36,8 @@ describe('the activity list', () => {
     });
     await host.wopi(file.fileId, { override: 'UNLOCK', headers: { 'X-WOPI-Lock': 'L' } });
     const ed = { userId: 'ed', displayName: 'Ed' };
-    await checkOut({ files: host.deps.files, now: now() }, file.fileId, ed);
-    await checkIn({ files: host.deps.files, now: now() }, file.fileId, ed, 'Reviewed');
+    await checkOut({ ...host.deps, now: now() }, file.fileId, ed);
+    await checkIn({ ...host.deps, now: now() }, file.fileId, ed, 'Reviewed');
     await trashFile({ ...host.deps, now: now(), userId: owner }, file.fileId);
     await restoreFromTrash({ ...host.deps, now: now(), userId: owner }, file.fileId);
     await restoreVersion(saveDepsOf(host, owner), file.fileId, 1);
@@ -78,7 +78,7 @@ describe('check-in', () => {
     // Prepare
     const file = await addTestFile(host, { bytes: 'v1' });
     const owner = { userId: file.ownerId, displayName: 'Owner' };
-    const deps = { files: host.deps.files, now: host.clock.now() };
+    const deps = { ...host.deps, now: host.clock.now() };
     await checkOut(deps, file.fileId, owner);
     // Act
     await checkIn(deps, file.fileId, owner, `Signed off${'!'.repeat(2 * DESCRIPTION_KEPT_CHARS)}`);

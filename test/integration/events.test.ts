@@ -62,7 +62,7 @@ async function lockedWithAnotherLockId({ host, fileId }: Given) {
 
 /** The file is checked out by its owner, through the check-out API. */
 async function checkedOutByOwner({ host, fileId }: Given) {
-  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, OWNER);
+  await checkOut({ ...host.deps, now: host.clock.now() }, fileId, OWNER);
 }
 
 /** The file is in its owner's trash. */
@@ -83,7 +83,7 @@ async function uploadedMeanwhile({ host, event }: Given) {
   const bytes = Buffer.from('uploaded bytes');
   const upload = await planUpload(
     host.deps,
-    { name: 'Uploaded.pdf', ownerId: OWNER.userId, size: bytes.length },
+    { name: 'Uploaded.pdf', ownerId: OWNER.userId, createdBy: OWNER.userId, size: bytes.length },
     host.clock.now(),
   );
   await host.deps.contents.put(upload.contentKey, bytes);
@@ -111,6 +111,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'rename-file.json': { status: 200 },
   'delete-file.json': { status: 200 },
   'put-user-info.json': { status: 200 },
+  'add-activities.json': { status: 200 },
+  'get-share-url.json': { status: 200 },
   'docspace-lock.json': { status: 200 },
   'docspace-file.json': { status: 200 },
   'docspace-protect-users.json': { status: 200 },

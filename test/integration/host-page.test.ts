@@ -562,10 +562,18 @@ describe('host page without a WOPI client', () => {
   });
   afterAll(() => host.close());
 
-  it('offers no HostEditUrl in CheckFileInfo: the page would have nothing to open the file in', async () => {
+  it('still offers HostEditUrl and HostViewUrl in CheckFileInfo, pages that say why they cannot open the file', async () => {
+    // Prepare
     const file = await sharedFile(host);
+    // Act
     const info = (await (await host.wopi(file.fileId, { method: 'GET' })).json()) as Record<string, unknown>;
-    expect(info).not.toHaveProperty('HostEditUrl');
+    const page = await fetch(String(info.HostEditUrl));
+    // Assess
+    expect(info.HostViewUrl).toMatch(new RegExp(`^${host.baseUrl}/host/files/${file.fileId}\\?link=`));
+    expect({ status: page.status, reason: page.headers.get('x-wopi-servererror') }).toEqual({
+      status: 501,
+      reason: 'no WOPI client configured (WOPI_DISCOVERY_URL)',
+    });
   });
 
   it('answers 501 naming WOPI_DISCOVERY_URL when no discovery URL is configured', async () => {

@@ -18,6 +18,7 @@ import { checkOut } from '../../lambda/domain/check-out';
 import { newContentKey } from '../../lambda/domain/content-keys';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
+import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
 import { lockFile, unlockAndRelock } from '../../lambda/domain/locks';
 import { associateNumberOf, documentNumberOf } from '../../lambda/domain/numbers';
 import type { Stores } from '../../lambda/domain/ports';
@@ -124,7 +125,14 @@ async function shareWith(file: FileRecord, userId: string, share: Share): Promis
 }
 
 function lockContext(userId: string) {
-  return { files: setup.files, now: now(), lockTtlMs: setup.config.lockTtlMs, userId, userName: userId };
+  return {
+    files: setup.files,
+    folders: setup.folders,
+    now: now(),
+    lockTtlMs: setup.config.lockTtlMs,
+    userId,
+    userName: userId,
+  };
 }
 
 async function lockAs(file: FileRecord, lockId: string, userId = file.ownerId): Promise<void> {
@@ -139,6 +147,18 @@ async function toEarlierLayout(file: FileRecord): Promise<void> {
       Key: fileKey(file.fileId),
       UpdateExpression: 'REMOVE #state',
       ExpressionAttributeNames: { '#state': 'state' },
+    }),
+  );
+}
+
+/** Changes the file's record behind a route's back: its revision moves on. */
+async function touch(file: FileRecord): Promise<void> {
+  await setupDb.send(
+    new UpdateCommand({
+      TableName: setup.config.tableName,
+      Key: fileKey(file.fileId),
+      UpdateExpression: 'SET rev = rev + :one',
+      ExpressionAttributeValues: { ':one': 1 },
     }),
   );
 }
@@ -161,8 +181,28 @@ async function person(): Promise<{ user: User; apiKey: string }> {
 }
 
 async function checkOutAs(file: FileRecord, user: User): Promise<void> {
-  await checkOut({ files: setup.files, now: now() }, file.fileId, user);
+  await checkOut({ files: setup.files, folders: setup.folders, now: now() }, file.fileId, user);
 }
+
+/** A file in a folder its owner shared with a person who has an API key: the person's role comes from the folder. */
+async function inSharedFolder(share: Share = 'edit'): Promise<{ file: FileRecord; user: User; apiKey: string }> {
+  const owner = uniqueOwner();
+  const deps = { ...setup, now: now(), userId: owner };
+  const root = await rootFolder(deps, owner);
+  const folder = await createFolder(deps, root.folderId, { mode: 'exact', name: 'Shared' });
+  const member = await person();
+  await shareFolder(deps, folder.folderId, member.user.userId, share);
+  const bytes = Buffer.from('hello');
+  const file = await createFile(
+    setup,
+    { name: 'report.docx', ownerId: owner, bytes, folderId: folder.folderId },
+    now(),
+  );
+  return { file, ...member };
+}
+
+/** The member's WOPI access token for a file in the folder shared with them. */
+const memberToken = (file: FileRecord, user: User) => host.token(file.fileId, 'write', { userId: user.userId });
 
 /** A file of a person with an API key. */
 async function ownFile(): Promise<{ file: FileRecord; user: User; apiKey: string }> {
@@ -233,7 +273,7 @@ function numberedMeanwhile(file: FileRecord, holder?: User): Partial<Stores> {
   const numbers = withReplaced(host.deps.numbers, {
     claim: async (kind, n, claimer) => {
       const claimed = await host.deps.numbers.claim(kind, n, claimer);
-      const deps = { numbers: setup.numbers, files: setup.files, users: setup.users };
+      const deps = { numbers: setup.numbers, files: setup.files, folders: setup.folders, users: setup.users };
       const record = await setup.files.get(file.fileId);
       if (kind === 'docno' && record !== undefined) await documentNumberOf(deps, record, now());
       if (kind === 'assoc' && holder !== undefined) {
@@ -273,6 +313,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'GET /wopi/files/{file_id}',
     [
       {
+        name: "CheckFileInfo by a member of the folder the file is in reads the folder's share",
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          return host.wopi(file.fileId, { method: 'GET', token: await memberToken(file, user) });
+        },
+      },
+      {
         name: 'CheckFileInfo reads the record and the UserInfo string and presigns FileUrl',
         status: 200,
         act: async () => host.wopi((await addFile()).fileId, { method: 'GET' }),
@@ -293,6 +341,14 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'GET /wopi/files/{file_id}/contents',
     [
+      {
+        name: 'GetFile by a member of the folder the file is in',
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          return host.wopi(file.fileId, { method: 'GET', path: '/contents', token: await memberToken(file, user) });
+        },
+      },
       {
         name: 'GetFile answers the bytes',
         status: 200,
@@ -321,6 +377,22 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'POST /wopi/files/{file_id}/contents',
     [
+      {
+        name: "PutFile by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('edit');
+          await lockFile(lockContext(user.userId), file.fileId, 'L1');
+          const token = await memberToken(file, user);
+          return host.wopi(file.fileId, {
+            path: '/contents',
+            override: 'PUT',
+            headers: { 'X-WOPI-Lock': 'L1' },
+            body: 'x',
+            token,
+          });
+        },
+      },
       {
         name: 'PutFile by the lock holder uploads and commits',
         status: 200,
@@ -374,6 +446,30 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'POST /wopi/files/{file_id}',
     [
+      {
+        name: 'AddActivities keeps a comment on the record',
+        status: 200,
+        act: async () => {
+          const body = JSON.stringify({
+            Activities: [{ Type: 'comment', Id: randomUUID(), Data: { ContentId: 'c1', ContentAction: 'created' } }],
+          });
+          return override(await addFile(), 'ADD_ACTIVITIES', {}, body);
+        },
+      },
+      {
+        name: 'GetShareUrl reads the record',
+        status: 200,
+        act: async () => override(await addFile(), 'GET_SHARE_URL', { 'X-WOPI-UrlType': 'ReadWrite' }),
+      },
+      {
+        name: "Lock by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('edit');
+          const token = await memberToken(file, user);
+          return host.wopi(file.fileId, { override: 'LOCK', headers: { 'X-WOPI-Lock': 'L1' }, token });
+        },
+      },
       {
         name: 'Lock on an unlocked file',
         status: 200,
@@ -531,6 +627,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'PUT /api/2.0/files/file/{file_id}/lock',
     [
       {
+        name: "DocSpace check-out by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('edit');
+          return docSpaceLock(file.fileId, apiKey, true);
+        },
+      },
+      {
         name: 'DocSpace undo of a check-out, addressed by document number',
         status: 200,
         act: async () => {
@@ -609,6 +713,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'GET /api/2.0/files/file/{file_id}/protectusers',
     [
       {
+        name: "DocSpace listing by a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('view');
+          return api('GET', `/api/2.0/files/file/${file.fileId}/protectusers`, apiKey);
+        },
+      },
+      {
         name: 'DocSpace lists the users with access of a file addressed by its number',
         status: 200,
         act: async () => {
@@ -638,6 +750,14 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'GET /api/2.0/files/file/{file_id}',
     [
+      {
+        name: "DocSpace file info for a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('view');
+          return api('GET', `/api/2.0/files/file/${file.fileId}`, apiKey);
+        },
+      },
       {
         name: 'the request loses a numbering race for a file made before numbers, and gives its claim back',
         status: 200,
@@ -690,6 +810,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'POST /api/v1/Document/{file_id}/Lock',
     [
       {
+        name: "check-out by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('edit');
+          return superOffice('POST', file.fileId, apiKey);
+        },
+      },
+      {
         name: 'addressed by its document number',
         status: 200,
         act: async () => {
@@ -741,6 +869,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'GET /api/v1/Document/{file_id}/Lock',
     [
       {
+        name: "check-out state for a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('view');
+          return superOffice('GET', file.fileId, apiKey);
+        },
+      },
+      {
         name: 'the request loses numbering races for a file and a holder made before numbers',
         status: 200,
         act: async () => {
@@ -772,6 +908,15 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'PUT /api/v1/Document/{file_id}/Lock',
     [
+      {
+        name: "check-in by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await inSharedFolder('edit');
+          await checkOutAs(file, user);
+          return superOffice('PUT', file.fileId, apiKey);
+        },
+      },
       {
         name: 'addressed by its document number',
         status: 200,
@@ -806,6 +951,15 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'DELETE /api/v1/Document/{file_id}/Lock',
     [
+      {
+        name: "undo by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await inSharedFolder('edit');
+          await checkOutAs(file, user);
+          return superOffice('DELETE', file.fileId, apiKey);
+        },
+      },
       {
         name: 'addressed by its document number',
         status: 200,
@@ -842,6 +996,14 @@ const routeScenarios = new Map<string, Scenario[]>([
     'POST /api/v1/Agents/Document/CheckoutDocument',
     [
       {
+        name: "check-out by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('edit');
+          return agent('CheckoutDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
         name: 'addressed by its document number',
         status: 200,
         act: async () => {
@@ -874,6 +1036,14 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'POST /api/v1/Agents/Document/GetCheckoutState',
     [
+      {
+        name: "check-out state for a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('view');
+          return agent('GetCheckoutState', apiKey, { documentId: file.fileId });
+        },
+      },
       {
         name: 'the request loses numbering races for a file and a holder made before numbers',
         status: 200,
@@ -909,6 +1079,15 @@ const routeScenarios = new Map<string, Scenario[]>([
     'POST /api/v1/Agents/Document/CheckinDocument',
     [
       {
+        name: "check-in by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await inSharedFolder('edit');
+          await checkOutAs(file, user);
+          return agent('CheckinDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
         name: 'addressed by its document number',
         status: 200,
         act: async () => {
@@ -943,6 +1122,15 @@ const routeScenarios = new Map<string, Scenario[]>([
     'POST /api/v1/Agents/Document/UndoCheckoutDocument',
     [
       {
+        name: "undo by an editor the file's folder was shared with",
+        status: 200,
+        act: async () => {
+          const { file, user, apiKey } = await inSharedFolder('edit');
+          await checkOutAs(file, user);
+          return agent('UndoCheckoutDocument', apiKey, { documentId: file.fileId });
+        },
+      },
+      {
         name: 'addressed by its document number',
         status: 200,
         act: async () => {
@@ -976,6 +1164,14 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'GET /host/files/{file_id}',
     [
+      {
+        name: "The host page for a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, apiKey } = await inSharedFolder('edit');
+          return api('GET', `/host/files/${file.fileId}`, apiKey);
+        },
+      },
       {
         name: 'The host page for an API key mints an access token',
         status: 200,
@@ -1019,6 +1215,7 @@ const routeScenarios = new Map<string, Scenario[]>([
     lockAs,
     checkOutAs,
     toEarlierLayout,
+    touch,
     refusedSave,
     uploadsAfter,
     withStores,

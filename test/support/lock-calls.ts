@@ -73,7 +73,7 @@ export async function lockedFile(host: TestHost, lockId: string): Promise<string
 export async function checkedOutFile(host: TestHost, holder = 'someone-else'): Promise<string> {
   const { fileId } = await host.addFile();
   await host.share(fileId, holder, 'edit');
-  await checkOut({ files: host.deps.files, now: host.clock.now() }, fileId, { userId: holder, displayName: holder });
+  await checkOut({ ...host.deps, now: host.clock.now() }, fileId, { userId: holder, displayName: holder });
   return fileId;
 }
 

@@ -90,9 +90,10 @@ export async function wopiUrl(host: TestHost, fileId: string, path: '' | '/conte
 
 /** What saveFile needs to run beside the HTTP handlers, on the host's real stores and clock. */
 export function saveDepsOf(host: TestHost, userId: string, contents: ContentStore = host.deps.contents): SaveDeps {
-  const { files, recovery, config, quota } = host.deps;
+  const { files, folders, recovery, config, quota } = host.deps;
   return {
     files,
+    folders,
     contents,
     recovery,
     quota,
