@@ -75,7 +75,7 @@ const API_CALLER = ['apikey#', 'user#'] as const;
 const SAVE_GRANTS = {
   tokenSecret: false,
   table: {
-    GetItem: ['file#', ...API_CALLER],
+    GetItem: ['file#', 'folder#', ...API_CALLER],
     UpdateItem: ['file#'],
     PutItem: ['file#'],
     Query: ['file#'],
@@ -84,13 +84,16 @@ const SAVE_GRANTS = {
   bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
 } as const satisfies Grants;
 
-/** Reading one file's record for its caller. */
-const READ_GRANTS = { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER] } } as const satisfies Grants;
+/** Reading one file's record for its caller, and the folders above it that may give the caller a role (folder#). */
+const READ_GRANTS = {
+  tokenSecret: false,
+  table: { GetItem: ['file#', 'folder#', ...API_CALLER] },
+} as const satisfies Grants;
 
 /** One conditional write on the file's record (an item of the earlier layout is rewritten once, PutItem). */
 const RECORD_CHANGE_GRANTS = {
   tokenSecret: false,
-  table: { GetItem: ['file#', ...API_CALLER], UpdateItem: ['file#'], PutItem: ['file#'] },
+  table: { GetItem: ['file#', 'folder#', ...API_CALLER], UpdateItem: ['file#'], PutItem: ['file#'] },
 } as const satisfies Grants;
 
 export const routes: readonly Route[] = [
@@ -269,7 +272,7 @@ export const routes: readonly Route[] = [
     grants: {
       tokenSecret: true,
       table: {
-        GetItem: ['names#', 'file#', ...API_CALLER],
+        GetItem: ['names#', 'file#', 'folder#', ...API_CALLER],
         PutItem: ['names#', 'docno#', 'file#'],
         DeleteItem: ['names#', 'docno#'],
       },
@@ -285,7 +288,7 @@ export const routes: readonly Route[] = [
     grants: {
       tokenSecret: true,
       table: {
-        GetItem: ['file#', 'names#', ...API_CALLER],
+        GetItem: ['file#', 'names#', 'folder#', ...API_CALLER],
         PutItem: ['names#', 'docno#', 'file#'],
         DeleteItem: ['names#', 'docno#'],
       },
@@ -297,12 +300,13 @@ export const routes: readonly Route[] = [
     method: 'PATCH',
     path: '/host/api/files/{file_id}',
     entry: 'api-rename-file',
-    // As RenameFile: the new name claimed first, the old one given back last.
+    // As RenameFile: the new name claimed first, the old one given back last; a move claims the name in the folder
+    // it goes to (an owner's root is made on first need, folder#) and gives the old folder's claim back.
     grants: {
       tokenSecret: false,
       table: {
-        GetItem: ['file#', 'names#', ...API_CALLER],
-        PutItem: ['names#', 'file#'],
+        GetItem: ['file#', 'names#', 'folder#', ...API_CALLER],
+        PutItem: ['names#', 'file#', 'folder#'],
         UpdateItem: ['file#'],
         DeleteItem: ['names#'],
       },
@@ -317,7 +321,7 @@ export const routes: readonly Route[] = [
     grants: {
       tokenSecret: false,
       table: {
-        GetItem: ['file#', ...API_CALLER],
+        GetItem: ['file#', 'folder#', ...API_CALLER],
         PutItem: ['user#', 'file#'],
         UpdateItem: ['file#'],
         DeleteItem: ['names#', 'user#'],
@@ -336,7 +340,7 @@ export const routes: readonly Route[] = [
     path: '/host/api/files/{file_id}/versions',
     entry: 'api-versions',
     // The record's versions, and its recovery copies (a Query of the file's partition).
-    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['file#'] } },
+    grants: { tokenSecret: false, table: { GetItem: ['file#', 'folder#', ...API_CALLER], Query: ['file#'] } },
   },
   { method: 'POST', path: '/host/api/files/{file_id}/restore', entry: 'api-restore-version', grants: SAVE_GRANTS },
   {
@@ -395,6 +399,48 @@ export const routes: readonly Route[] = [
     entry: 'api-open',
     // It mints the access token and the host page's link.
     grants: { ...READ_GRANTS, tokenSecret: true },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/folders/{folder_id}',
+    entry: 'api-folder',
+    // The folder (and those above it, for the caller's role; the caller's root made on first need), a Query of its
+    // children's name claims, and their records.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', 'file#', ...API_CALLER], PutItem: ['folder#'], Query: ['names#'] },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/folders',
+    entry: 'api-create-folder',
+    // The parent read (the caller's root made on first need), the name claimed (a claim in the way checked against
+    // its holder), the folder put; the claim given back if the put fails.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', 'names#', ...API_CALLER], PutItem: ['folder#', 'names#'], DeleteItem: ['names#'] },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/host/api/folders/{folder_id}/shares/{user_id}',
+    entry: 'api-share-folder',
+    // The user shared with is looked up (user#) and given a hint (user#) before the folder's write.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['folder#'] },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/folders/{folder_id}/shares/{user_id}',
+    entry: 'api-unshare-folder',
+    // The folder's write, then the user's hint removed.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', ...API_CALLER], UpdateItem: ['folder#'], DeleteItem: ['user#'] },
+    },
   },
   {
     method: 'GET',

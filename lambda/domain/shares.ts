@@ -51,15 +51,19 @@ export async function shareAsOwner(
   userId: string,
   share: Share | undefined,
 ): Promise<FileRecord> {
-  if (share !== undefined) {
-    const user = await deps.users.getUser(userId);
-    if (user === undefined) throw new NotFoundError(`No user ${userId}`);
-    if (user.disabled) throw new ForbiddenError(`${userId} is disabled`);
-  }
+  if (share !== undefined) await shareableUser(deps.users, userId);
   return shareFile(deps, fileId, userId, share, (record) => {
     if (!canRead(record, deps.actor) || record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
     if (record.access[deps.actor] !== 'owner') throw new ForbiddenError(`Only the owner shares ${record.name}`);
   });
+}
+
+/** A user who exists and is not disabled; a share would let a disabled user's unexpired tokens in again. */
+export async function shareableUser(users: UserStore, userId: string): Promise<string> {
+  const user = await users.getUser(userId);
+  if (user === undefined) throw new NotFoundError(`No user ${userId}`);
+  if (user.disabled) throw new ForbiddenError(`${userId} is disabled`);
+  return userId;
 }
 
 /**

@@ -1,7 +1,10 @@
 // The files API's JSON shapes (lambda/http/openapi.ts describes each): a file as its caller may see it, its versions
 // and recovery copies, a user. Times are ISO 8601 in UTC.
+
+import type { Role } from '../domain/access';
 import { canEdit, roleOf } from '../domain/access';
 import type { FileRecord, FileVersion } from '../domain/file-record';
+import { type FolderRecord, rootFolderId } from '../domain/folder-record';
 import { liveLock } from '../domain/lock';
 import type { RecoveryCopy } from '../domain/recovery-copy';
 import type { User } from '../domain/users';
@@ -32,12 +35,28 @@ export function fileJson(record: FileRecord, userId: string, now: number) {
       ? { by: checkOut.holder, byName: checkOut.holderName, at: iso(checkOut.at), mine: checkOut.holder === userId }
       : null,
     ...(trashed && { trashedAt: iso(trashed.at) }),
-    ...(role === 'owner' && {
-      shares: Object.entries(record.access)
-        .filter(([id, shared]) => id !== userId && shared !== 'owner')
-        .map(([id, share]) => ({ userId: id, share }))
-        .sort((a, b) => a.userId.localeCompare(b.userId)),
-    }),
+    ...(record.folderId !== undefined && { folderId: record.folderId }),
+    ...(role === 'owner' && { shares: sharesOf(record.access, userId) }),
+  };
+}
+
+/** Whom the owner shared an item with; the owner alone sees it. */
+function sharesOf(access: Readonly<Record<string, Role>>, userId: string) {
+  return Object.entries(access)
+    .filter(([id, shared]) => id !== userId && shared !== 'owner')
+    .map(([id, share]) => ({ userId: id, share }))
+    .sort((a, b) => a.userId.localeCompare(b.userId));
+}
+
+/** A folder for a caller whose role on it (its own or a folder's above) is `role`. */
+export function folderJson(folder: FolderRecord, role: Role | undefined) {
+  return {
+    id: folder.folderId,
+    name: folder.name,
+    ownerId: folder.ownerId,
+    ...(folder.parentId !== undefined && { parentId: folder.parentId }),
+    role: role ?? 'none',
+    ...(role === 'owner' && folder.parentId !== undefined && { shares: sharesOf(folder.access, folder.ownerId) }),
   };
 }
 
@@ -74,5 +93,10 @@ export function versionsJson(record: FileRecord, copies: readonly RecoveryCopy[]
 }
 
 export function userJson(user: User) {
-  return { id: user.userId, displayName: user.displayName, ...(user.email !== undefined && { email: user.email }) };
+  return {
+    id: user.userId,
+    displayName: user.displayName,
+    ...(user.email !== undefined && { email: user.email }),
+    rootFolderId: rootFolderId(user.userId),
+  };
 }

@@ -2,6 +2,7 @@
 // who authenticate with an API key or, when sign-in is configured, an OpenID Connect token. Each entry wires its stores
 // and runs its domain call; this module holds what they share.
 import type { OidcVerifier } from '../auth/oidc';
+import type { Share } from '../domain/access';
 import { BadRequestError, WopiError } from '../domain/errors';
 import type { AssociateDeps } from '../domain/numbers';
 import { signedInUser, signUp } from '../domain/sign-in';
@@ -81,6 +82,22 @@ export function pathUserId(req: ApiRequest): string {
   const userId = req.pathParameters.user_id;
   if (userId === undefined || userId === '') throw new BadRequestError('The path names no user');
   return userId;
+}
+
+/** The path's {folder_id}, or 400. */
+export function pathFolderId(req: ApiRequest): string {
+  const folderId = req.pathParameters.folder_id;
+  if (folderId === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(folderId)) throw new BadRequestError('No such folder id');
+  return folderId;
+}
+
+const SHARES: readonly string[] = ['view', 'edit', 'edit+delete'] satisfies Share[];
+
+/** The body's {"share"}: view, edit or edit+delete. */
+export function shareField(req: ApiRequest): Share {
+  const share = required(jsonFields(req).string('share'), 'share');
+  if (!SHARES.includes(share)) throw new BadRequestError('share must be view, edit or edit+delete');
+  return share as Share;
 }
 
 /** The body's JSON object and a reader of its fields, each of the type asked for or 400 naming it. */

@@ -6,6 +6,19 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
 const fileId = { name: 'file_id', in: 'path', required: true, schema: { type: 'string' } } as const;
+const folderId = {
+  name: 'folder_id',
+  in: 'path',
+  required: true,
+  description: '"root" names the caller\'s own root, My documents',
+  schema: { type: 'string' },
+} as const;
+const userId = { name: 'user_id', in: 'path', required: true, schema: { type: 'string' } } as const;
+const shareBody = {
+  type: 'object',
+  required: ['share'],
+  properties: { share: { type: 'string', enum: ['view', 'edit', 'edit+delete'] } },
+} as const;
 const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 
 /** Every route answers these besides its own. */
@@ -15,6 +28,7 @@ const common = {
   '500': error('Unexpected: the cause is in the log'),
 };
 const ofFile = { ...common, '404': error('No such file, or the caller may not see it') };
+const ofFolder = { ...common, '404': error('No such folder, or the caller may not see it') };
 const fileAnswer = (description: string) => ({ '200': json(ref('File'), description), ...ofFile });
 const conflict = error('The file is locked, checked out or changed meanwhile; or a name is taken');
 
@@ -61,6 +75,12 @@ export const openApiDocument = {
             description: 'The name, when the body is the bytes',
             schema: { type: 'string' },
           },
+          {
+            name: 'folderId',
+            in: 'query',
+            description: 'The folder, when the body is the bytes',
+            schema: { type: 'string' },
+          },
         ],
         requestBody: {
           required: true,
@@ -73,6 +93,7 @@ export const openApiDocument = {
                   name: { type: 'string', description: 'Alone: a blank .docx .xlsx .pptx .odt .ods .odp' },
                   size: { type: 'integer', minimum: 0, description: 'With it: plan an upload of this many bytes' },
                   sha256: { type: 'string', description: "Base64 SHA-256 of the upload's bytes, checked at commit" },
+                  folderId: { type: 'string', description: "The folder it goes in; the caller's root when absent" },
                 },
               },
             },
@@ -92,8 +113,12 @@ export const openApiDocument = {
       parameters: [fileId],
       get: { summary: 'The file, with its lock and check-out', responses: fileAnswer('The file') },
       patch: {
-        summary: 'Rename',
-        requestBody: jsonBody({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
+        summary: "Rename, or move into another folder of the owner's tree",
+        requestBody: jsonBody({
+          type: 'object',
+          minProperties: 1,
+          properties: { name: { type: 'string' }, folderId: { type: 'string', description: '"root": My documents' } },
+        }),
         responses: { ...fileAnswer('Renamed'), '409': conflict },
       },
       delete: { summary: "Move to the owner's trash", responses: { ...fileAnswer('In the trash'), '409': conflict } },
@@ -141,14 +166,10 @@ export const openApiDocument = {
       },
     },
     '/host/api/files/{file_id}/shares/{user_id}': {
-      parameters: [fileId, { name: 'user_id', in: 'path', required: true, schema: { type: 'string' } }],
+      parameters: [fileId, userId],
       put: {
         summary: 'Share with the user (the owner only)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['share'],
-          properties: { share: { type: 'string', enum: ['view', 'edit', 'edit+delete'] } },
-        }),
+        requestBody: jsonBody(shareBody),
         responses: { ...fileAnswer('Shared'), '403': error('Only the owner shares') },
       },
       delete: {
@@ -181,6 +202,40 @@ export const openApiDocument = {
         },
       },
     },
+    '/host/api/folders': {
+      post: {
+        summary: "A new folder, in the caller's root or a folder they may add to",
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' }, parentId: { type: 'string' } },
+        }),
+        responses: { '201': json(ref('Folder'), 'Created'), '409': error('The name is taken there'), ...ofFolder },
+      },
+    },
+    '/host/api/folders/{folder_id}': {
+      parameters: [folderId],
+      get: {
+        summary: 'A page of what is in the folder, by name',
+        parameters: [
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          { name: 'after', in: 'query', description: "The previous page's next", schema: { type: 'string' } },
+        ],
+        responses: { '200': json(ref('Children'), 'By name'), ...ofFolder },
+      },
+    },
+    '/host/api/folders/{folder_id}/shares/{user_id}': {
+      parameters: [folderId, userId],
+      put: {
+        summary: 'Share the folder and all inside it with the user (the owner only)',
+        requestBody: jsonBody(shareBody),
+        responses: { '200': json(ref('Folder'), 'Shared'), '403': error('A root is never shared'), ...ofFolder },
+      },
+      delete: {
+        summary: "Take the user's share of the folder away (the owner only)",
+        responses: { '200': json(ref('Folder'), 'Unshared'), ...ofFolder },
+      },
+    },
     '/host/api/trash': {
       get: {
         summary: "The caller's trash, newest first",
@@ -209,10 +264,24 @@ export const openApiDocument = {
           },
         },
       },
+      Shares: {
+        description: "The owner's view only",
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['userId', 'share'],
+          properties: { userId: { type: 'string' }, share: { type: 'string' } },
+        },
+      },
       User: {
         type: 'object',
-        required: ['id', 'displayName'],
-        properties: { id: { type: 'string' }, displayName: { type: 'string' }, email: { type: 'string' } },
+        required: ['id', 'displayName', 'rootFolderId'],
+        properties: {
+          id: { type: 'string' },
+          displayName: { type: 'string' },
+          email: { type: 'string' },
+          rootFolderId: { type: 'string', description: 'My documents' },
+        },
       },
       File: {
         type: 'object',
@@ -263,15 +332,44 @@ export const openApiDocument = {
             ],
           },
           trashedAt: iso,
-          shares: {
-            description: "The owner's view only",
+          folderId: { type: 'string', description: "Absent: the owner's root" },
+          shares: ref('Shares'),
+        },
+      },
+      Folder: {
+        type: 'object',
+        required: ['id', 'name', 'ownerId', 'role'],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          ownerId: { type: 'string' },
+          parentId: { type: 'string', description: 'Absent for a root' },
+          role: { type: 'string', enum: ['owner', 'edit+delete', 'edit', 'view', 'disabled', 'none'] },
+          shares: ref('Shares'),
+        },
+      },
+      Children: {
+        type: 'object',
+        required: ['folder', 'items'],
+        properties: {
+          folder: ref('Folder'),
+          items: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['userId', 'share'],
-              properties: { userId: { type: 'string' }, share: { type: 'string' } },
+              oneOf: [
+                {
+                  allOf: [
+                    ref('Folder'),
+                    { type: 'object', required: ['kind'], properties: { kind: { const: 'folder' } } },
+                  ],
+                },
+                {
+                  allOf: [ref('File'), { type: 'object', required: ['kind'], properties: { kind: { const: 'file' } } }],
+                },
+              ],
             },
           },
+          next: { type: 'string', description: 'Pass as after for the next page; absent on the last' },
         },
       },
       FileList: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: ref('File') } } },

@@ -15,6 +15,7 @@ import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintUploadTicket } from '../../lambda/auth/upload-ticket';
 import { checkOut } from '../../lambda/domain/check-out';
+import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
 import { trashFile } from '../../lambda/domain/trash';
 import { planUpload } from '../../lambda/domain/uploads';
 import { issueApiKey } from '../../lambda/domain/users';
@@ -73,6 +74,19 @@ async function inTheTrash({ host, fileId }: Given) {
 /** The user the share events name exists. */
 async function sharedWithExists({ host }: Given) {
   await host.deps.users.putUser({ userId: 'events-viewer', displayName: 'Events Viewer' });
+}
+
+/**
+ * A folder of the owner's, which the folder share events name in place of their placeholder, and the user they
+ * share it with.
+ */
+async function ownFolderShared({ host, event }: Given) {
+  await sharedWithExists({ host } as Given);
+  const deps = { ...host.deps, now: host.clock.now(), userId: OWNER.userId };
+  const root = await rootFolder(deps, OWNER.userId);
+  const folder = await createFolder(deps, root.folderId, { mode: 'suggested', name: 'Shared' });
+  await shareFolder(deps, folder.folderId, 'events-viewer', 'view');
+  event.pathParameters = { ...event.pathParameters, folder_id: folder.folderId };
 }
 
 /**
@@ -139,6 +153,10 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'api-list-trash.json': { status: 200 },
   'api-restore-from-trash.json': { status: 200, given: inTheTrash },
   'api-share.json': { status: 200, given: sharedWithExists },
+  'api-folder.json': { status: 200 },
+  'api-create-folder.json': { status: 201 },
+  'api-share-folder.json': { status: 200, given: ownFolderShared },
+  'api-unshare-folder.json': { status: 200, given: ownFolderShared },
   'api-unshare.json': { status: 200, given: sharedWithExists },
   'api-check-out.json': { status: 200 },
   'api-undo-check-out.json': { status: 200, given: checkedOutByOwner },

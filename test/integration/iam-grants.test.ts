@@ -1211,6 +1211,7 @@ const routeScenarios = new Map<string, Scenario[]>([
     addFile,
     person,
     ownFile,
+    inSharedFolder,
     shareWith,
     lockAs,
     checkOutAs,

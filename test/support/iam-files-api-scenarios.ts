@@ -4,6 +4,7 @@
 import { mintUploadTicket } from '../../lambda/auth/upload-ticket';
 import type { Share } from '../../lambda/domain/access';
 import type { FileRecord } from '../../lambda/domain/file-record';
+import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
 import type { Stores } from '../../lambda/domain/ports';
 import { trashFile } from '../../lambda/domain/trash';
 import { planUpload } from '../../lambda/domain/uploads';
@@ -28,6 +29,8 @@ export interface ScenarioKit {
   addFile(owner?: string, name?: string, bytes?: Uint8Array): Promise<FileRecord>;
   person(): Promise<{ user: User; apiKey: string }>;
   ownFile(): Promise<{ file: FileRecord; user: User; apiKey: string }>;
+  /** A file in a folder its owner shared with a person with an API key, whose role comes from the folder. */
+  inSharedFolder(share?: Share): Promise<{ file: FileRecord; user: User; apiKey: string }>;
   shareWith(file: FileRecord, userId: string, share: Share): Promise<void>;
   lockAs(file: FileRecord, lockId: string, userId?: string): Promise<void>;
   checkOutAs(file: FileRecord, user: User): Promise<void>;
@@ -86,6 +89,29 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
     const { ticket } = await mintUploadTicket(kit.setup().tokenSecret, upload, now());
     return () => call('POST', `/host/api/files/${upload.fileId}/commit`, apiKey, { ticket });
   };
+  /** A person with an API key and a folder of theirs in their root. */
+  const ownFolder = async () => {
+    const owner = await kit.person();
+    const deps = { ...kit.setup(), now: now(), userId: owner.user.userId };
+    const root = await rootFolder(deps, owner.user.userId);
+    const folder = await createFolder(deps, root.folderId, { mode: 'exact', name: 'Projects' });
+    return { ...owner, folder };
+  };
+  /** A call on a file in a folder shared with the caller, as its member. */
+  const memberCall = async (method: Method, suffix: string, body?: unknown, share: Share = 'edit') => {
+    const { file, apiKey } = await kit.inSharedFolder(share);
+    return call(method, `/host/api/files/${file.fileId}${suffix}`, apiKey, body);
+  };
+  const member = (method: Method, suffix: string, body?: unknown, share?: Share): Scenario => ({
+    name: `by an editor of the folder the file is in (${method} ${suffix || '/'})`,
+    status: 200,
+    act: () => memberCall(method, suffix, body, share),
+  });
+  /** The provider stamps tokens with the real time, and the host's test clock stands still: it is set to now first. */
+  const signInToken = (claims: Parameters<OidcProvider['token']>[0]) => {
+    kit.host.clock.advance(Date.now() - kit.host.clock.now());
+    return kit.oidc.token(claims);
+  };
   const newSubject = () => `sub-${Math.random().toString(36).slice(2)}`;
 
   return [
@@ -105,7 +131,7 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
         {
           name: 'a first OpenID sign-in signs the person up, with an associate number',
           status: 200,
-          act: async () => call('GET', '/host/api/me', await kit.oidc.token({ sub: newSubject(), name: 'New Person' })),
+          act: async () => call('GET', '/host/api/me', await signInToken({ sub: newSubject(), name: 'New Person' })),
         },
         {
           name: 'a first sign-in that a racing one signs up first gives its number claim back',
@@ -118,7 +144,7 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
                 return kit.host.deps.users.createUser(user);
               },
             });
-            const token = await kit.oidc.token({ sub, name: 'Racing Person' });
+            const token = await signInToken({ sub, name: 'Racing Person' });
             return kit.withStores({ users }, () => call('GET', '/host/api/me', token));
           },
         },
@@ -151,6 +177,15 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
       'POST /host/api/files',
       [
         {
+          name: 'a blank document in a folder shared with the caller, owned by its owner',
+          status: 201,
+          act: async () => {
+            const { file, apiKey } = await kit.inSharedFolder('edit');
+            return call('POST', '/host/api/files', apiKey, { name: 'New.xlsx', folderId: file.folderId });
+          },
+        },
+
+        {
           name: 'a blank document from its template',
           status: 201,
           act: async () => call('POST', '/host/api/files', (await kit.person()).apiKey, { name: 'Plan.docx' }),
@@ -182,6 +217,20 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
       'POST /host/api/files/{file_id}/commit',
       [
         {
+          name: "an upload into a folder shared with the caller, the caller's right read again",
+          status: 201,
+          act: async () => {
+            const { file, user, apiKey } = await kit.inSharedFolder('edit');
+            const bytes = Buffer.from('uploaded into a folder');
+            const planned = { name: 'in.pdf', ownerId: file.ownerId, folderId: file.folderId, createdBy: user.userId };
+            const upload = await planUpload(kit.setup(), { ...planned, size: bytes.length }, now());
+            await kit.setup().contents.put(upload.contentKey, bytes);
+            const { ticket } = await mintUploadTicket(kit.setup().tokenSecret, upload, now());
+            return call('POST', `/host/api/files/${upload.fileId}/commit`, apiKey, { ticket });
+          },
+        },
+
+        {
           name: 'the upload read back and recorded',
           status: 201,
           act: async () => {
@@ -210,10 +259,29 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
         },
       ],
     ],
-    ['GET /host/api/files/{file_id}', [{ name: 'the metadata', status: 200, act: () => fileCall('GET', '') }]],
+    [
+      'GET /host/api/files/{file_id}',
+      [{ name: 'the metadata', status: 200, act: () => fileCall('GET', '') }, member('GET', '')],
+    ],
     [
       'PATCH /host/api/files/{file_id}',
       [
+        member('PATCH', '', { name: 'renamed by a member.docx' }),
+        {
+          name: 'a move into a folder of the owner claims the name there',
+          status: 200,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            const file = await kit.addFile(user.userId, 'moved.docx');
+            return call('PATCH', `/host/api/files/${file.fileId}`, apiKey, { folderId: folder.folderId });
+          },
+        },
+        {
+          name: "a move to the root of a file already there makes the owner's root on first need",
+          status: 200,
+          act: () => fileCall('PATCH', '', { folderId: 'root' }),
+        },
+
         { name: 'a rename moves the name claim', status: 200, act: () => fileCall('PATCH', '', { name: 'new.docx' }) },
         {
           name: 'a rename to a name another file has',
@@ -236,6 +304,8 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
     [
       'DELETE /host/api/files/{file_id}',
       [
+        member('DELETE', '', undefined, 'edit+delete'),
+
         { name: 'to the trash', status: 200, act: () => fileCall('DELETE', '') },
         { name: 'an item of the earlier layout to the trash', status: 200, act: () => earlier('DELETE', '') },
         {
@@ -257,6 +327,8 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
     [
       'GET /host/api/files/{file_id}/content',
       [
+        member('GET', '/content'),
+
         { name: 'the bytes', status: 200, act: () => fileCall('GET', '/content') },
         {
           name: 'a presigned GET of bytes larger than a response',
@@ -271,11 +343,16 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
     ],
     [
       'GET /host/api/files/{file_id}/versions',
-      [{ name: 'the versions and recovery copies', status: 200, act: () => fileCall('GET', '/versions') }],
+      [
+        member('GET', '/versions'),
+        { name: 'the versions and recovery copies', status: 200, act: () => fileCall('GET', '/versions') },
+      ],
     ],
     [
       'POST /host/api/files/{file_id}/restore',
       [
+        member('POST', '/restore', { version: 1 }),
+
         {
           name: 'a version restored as a new one',
           status: 200,
@@ -381,6 +458,8 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
     [
       'POST /host/api/files/{file_id}/checkout',
       [
+        member('POST', '/checkout'),
+
         { name: 'a check-out', status: 200, act: () => fileCall('POST', '/checkout') },
         { name: 'a check-out of an item of the earlier layout', status: 200, act: () => earlier('POST', '/checkout') },
       ],
@@ -395,14 +474,108 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
           return call('DELETE', `/host/api/files/${file.fileId}/checkout`, apiKey);
         };
         return [
+          {
+            name: 'an undo by an editor of the folder the file is in',
+            status: 200,
+            act: async () => {
+              const { file, user, apiKey } = await kit.inSharedFolder('edit');
+              await kit.checkOutAs(file, user);
+              return call('DELETE', `/host/api/files/${file.fileId}/checkout`, apiKey);
+            },
+          },
           { name: 'an undo', status: 200, act: () => undo(false) },
           { name: 'an undo on an item of the earlier layout', status: 200, act: () => undo(true) },
         ];
       })(),
     ],
     [
+      'GET /host/api/folders/{folder_id}',
+      [
+        {
+          name: "the caller's root, made on first need, and what is in it",
+          status: 200,
+          act: async () => {
+            const { apiKey } = await kit.ownFile();
+            return call('GET', '/host/api/folders/root', apiKey);
+          },
+        },
+        {
+          name: 'a folder shared with the caller, a page of its children',
+          status: 200,
+          act: async () => {
+            const { file, apiKey } = await kit.inSharedFolder('view');
+            return call('GET', `/host/api/folders/${file.folderId}?limit=10`, apiKey);
+          },
+        },
+      ],
+    ],
+    [
+      'POST /host/api/folders',
+      [
+        {
+          name: "a folder in the caller's root, made on first need",
+          status: 201,
+          act: async () => call('POST', '/host/api/folders', (await kit.person()).apiKey, { name: 'Plans' }),
+        },
+        {
+          name: 'a folder whose name a folder there has',
+          status: 409,
+          act: async () => {
+            const { folder, apiKey } = await ownFolder();
+            return call('POST', '/host/api/folders', apiKey, { name: folder.name });
+          },
+        },
+        {
+          name: 'a folder whose id exists already (a bug, not a user error) gives its name claim back',
+          status: 500,
+          act: async () => {
+            const { apiKey, user } = await kit.person();
+            await rootFolder({ ...kit.setup(), now: now() }, user.userId);
+            const folders = withReplaced(kit.host.deps.folders, { create: async () => false });
+            return kit.withStores({ folders }, () => call('POST', '/host/api/folders', apiKey, { name: 'Plans' }));
+          },
+        },
+      ],
+    ],
+    [
+      'PUT /host/api/folders/{folder_id}/shares/{user_id}',
+      [
+        {
+          name: 'the owner shares a folder',
+          status: 200,
+          act: async () => {
+            const { folder, apiKey } = await ownFolder();
+            const { user } = await kit.person();
+            return call('PUT', `/host/api/folders/${folder.folderId}/shares/${user.userId}`, apiKey, { share: 'edit' });
+          },
+        },
+      ],
+    ],
+    [
+      'DELETE /host/api/folders/{folder_id}/shares/{user_id}',
+      [
+        {
+          name: "the owner takes a folder's share away",
+          status: 200,
+          act: async () => {
+            const { folder, apiKey } = await ownFolder();
+            const { user } = await kit.person();
+            await shareFolder(
+              { ...kit.setup(), now: now(), userId: folder.ownerId },
+              folder.folderId,
+              user.userId,
+              'view',
+            );
+            return call('DELETE', `/host/api/folders/${folder.folderId}/shares/${user.userId}`, apiKey);
+          },
+        },
+      ],
+    ],
+    [
       'POST /host/api/files/{file_id}/open',
       [
+        member('POST', '/open', { action: 'edit' }),
+
         {
           name: 'the launch in the WOPI client and a host page link',
           status: 200,
