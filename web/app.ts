@@ -65,7 +65,10 @@ function signInView(): void {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    signedIn({ kind: 'key', value: key.value.trim() }).catch(report);
+    signedIn({ kind: 'key', value: key.value.trim() }).catch((error: unknown) => {
+      signOut();
+      report(error);
+    });
   });
   main.append(form);
   const oidc = settings.oidc;
