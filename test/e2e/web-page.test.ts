@@ -15,6 +15,8 @@ import { type StandInCollabora, startStandInCollabora } from '../support/stand-i
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 const BROWSER_TIMEOUT = 120_000;
+/** `npm run screenshots` sets this: the main screens are saved there for the README. */
+const SCREENSHOTS = process.env.WOPI_SCREENSHOTS;
 const WEAKENING = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
 
 let host: TestHost;
@@ -73,6 +75,10 @@ async function newPage(): Promise<{ page: Page; refusals: string[] }> {
   return { page, refusals };
 }
 
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS !== undefined) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
 async function clickInRow(page: Page, name: string, label: string): Promise<void> {
   const row = await page.waitForSelector(`tr[data-name="${name}"]`);
   const buttons = (await row?.$$('button')) ?? [];
@@ -113,9 +119,11 @@ describe('the web page', () => {
       const uploadPath = join(dir, 'big.bin');
       writeFileSync(uploadPath, upload);
       const { page, refusals } = await newPage();
+      await page.setViewport({ width: 1100, height: 700 });
       await page.goto(`${host.baseUrl}/`);
 
       // Act: sign in, create, upload, share
+      await screenshot(page, 'sign-in');
       await page.type('#api-key', apiKey);
       await page.click('#sign-in button[type="submit"]');
       await page.waitForSelector('#listing');
@@ -132,6 +140,7 @@ describe('the web page', () => {
       await page.select('#share-role', 'edit');
       await page.click('#share-form button[type="submit"]');
       const shared = await statusText(page, 'Shared');
+      await screenshot(page, 'documents');
       const listed = await apiJson<{ items: Listed[] }>(apiKey, '/host/api/folders/root');
       const plan = listed.items.find((item) => item.name === 'Plan.docx');
       const big = listed.items.find((item) => item.name === 'big.bin');
@@ -148,6 +157,7 @@ describe('the web page', () => {
       await page.goto(`${host.baseUrl}/`);
       await clickInRow(page, 'Plan.docx', 'Versions');
       await page.waitForSelector('#versions');
+      await screenshot(page, 'versions');
       const versions = await page.$$eval('#versions li', (items) => items.map((item) => item.textContent ?? ''));
 
       // Assess
