@@ -469,8 +469,10 @@ describe('WopiHost stack', () => {
     it('grants dynamodb:Query only where recovery copies or a listing are read: saves, the sweep and the files API lists', () => {
       // GIVEN the stack WHEN the functions that may Query are listed
       const querying = functionsGranted(synthesized.resources, 'dynamodb:Query');
-      // THEN they are the ones that keep, bound, purge or list recovery copies, and the files API's listings
+      // THEN they are the ones that keep, bound, purge or list recovery copies, and the files API's listings (a
+      // folder's children are a Query of its name claims)
       expect(querying).toEqual([
+        'ApiFolderFunction',
         'ApiListFilesFunction',
         'ApiListTrashFunction',
         'ApiRestoreVersionFunction',
