@@ -10,7 +10,9 @@ import { createFile } from '../domain/create-file';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { isGeneratedFileId } from '../domain/file-id';
 import type { FileVersion } from '../domain/file-record';
-import { filesIn } from '../domain/names';
+import { childrenOf, filesBelow } from '../domain/folder-tree';
+import { createFolder, effectiveRecord, liveFolder, moveFolder, rootFolder, shareFolder } from '../domain/folders';
+import { moveFile } from '../domain/move-file';
 import { addUser, associateNumberOf, documentNumberOf } from '../domain/numbers';
 import { listRecoveryCopies } from '../domain/recovery';
 import { restoreRecoveryCopy, restoreVersion } from '../domain/restore';
@@ -33,13 +35,22 @@ const usage = `Usage: wopi-host <command> [arguments]
   keys add <userId> [--expires-days <n>]   issue another API key for a user
   keys list <userId>                   a user's keys (hash prefix, creation and expiry; keys are not stored)
   keys revoke <userId> <hashPrefix>    the key stops working at once
-  files upload <path> --owner <userId> [--name <name>]
+  files upload <path> --owner <userId>|--folder <folderId> [--name <name>]
                                        prints the file's id and document number (the DocSpace and
-                                       SuperOffice APIs take either)
-  files list --owner <userId>          a user's files, by name: id, document number, name, size
+                                       SuperOffice APIs take either); in the owner's My documents
+                                       unless --folder names one of their folders
+  files list --owner <userId>          a user's files in all their folders: id, document number, path, size
+  files move <fileId> <folderId>       into another folder of the same owner
   files download <fileId> <outPath>
   files delete <fileId>                move a file to its owner's trash
   files share <fileId> <userId> view|edit|edit+delete|none
+  folders add <name> --owner <userId>|--folder <folderId>
+                                       make a folder in the owner's My documents, or in the folder named
+  folders list --owner <userId>|--folder <folderId>
+                                       what a folder holds (My documents without --folder): kind, id, name
+  folders move <folderId> <toFolderId>
+  folders share <folderId> <userId> view|edit|edit+delete|none
+                                       a folder's share extends to everything inside it
   trash list --owner <userId>          a user's trash, newest first
   trash restore <fileId>               bring a file back from the trash
   versions <fileId>                    current content, earlier versions and recovery copies
@@ -62,6 +73,7 @@ class UsageError extends Error {}
 const options = {
   owner: { type: 'string' },
   name: { type: 'string' },
+  folder: { type: 'string' },
   as: { type: 'string' },
   email: { type: 'string' },
   'expires-days': { type: 'string' },
@@ -133,7 +145,7 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
   // What an administrator did is recorded under their account, not as any user of the host.
   const actor = `cli:${userInfo().username}`;
   const [command, sub] = positionals;
-  const grouped = ['users', 'keys', 'files', 'trash'].includes(command ?? '');
+  const grouped = ['users', 'keys', 'files', 'folders', 'trash'].includes(command ?? '');
   const rest = positionals.slice(grouped ? 2 : 1);
   const file = async (fileId: string) => {
     const record = await deps.files.get(fileId);
@@ -149,6 +161,16 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
     const id = values.owner ?? '';
     if (id === '') throw new UsageError(`${command} ${sub} needs --owner <userId>`);
     return id;
+  };
+  const asAdministrator = { ...deps, now, userId: actor, asAdministrator: true };
+  // The folder --folder names, else the root of the --owner's tree.
+  const folderArg = async () =>
+    values.folder !== undefined
+      ? liveFolder(deps.folders, values.folder)
+      : rootFolder(asAdministrator, (await user(owner())).userId);
+  const needsUser = async (userId: string, share: Share | undefined) => {
+    // A share would let a disabled user's unexpired tokens in again: tokens name the user, the file gives the rights.
+    if (share !== undefined && (await user(userId)).disabled) throw new ForbiddenError(`${userId} is disabled`);
   };
   const line = (...fields: (string | number)[]) => console.log(fields.join('\t'));
   switch (`${command} ${grouped ? sub : ''}`.trim()) {
@@ -175,8 +197,8 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
       return;
     case 'users disable': {
       const userId = (await user(arg(rest, 0, 'userId'))).userId;
-      const { files } = await disableUser({ ...deps, now, actor }, userId);
-      console.log(`${userId} disabled; access taken away on ${files} file(s)`);
+      const { files, folders } = await disableUser({ ...deps, now, actor }, userId);
+      console.log(`${userId} disabled; access taken away on ${files} file(s) and ${folders} shared folder(s)`);
       return;
     }
     case 'keys add': {
@@ -200,22 +222,58 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
     }
     case 'files upload': {
       const path = arg(rest, 0, 'path');
-      const ownerId = (await user(owner())).userId;
+      const folder = await folderArg();
       const bytes = readFileSync(path);
       const contents = withProgress(deps.contents, deps.uploads, bytes.byteLength);
       const record = await createFile(
         { ...deps, contents },
-        { name: values.name ?? basename(path), ownerId, bytes },
+        { name: values.name ?? basename(path), ownerId: folder.ownerId, folderId: folder.folderId, bytes },
         now,
       );
       line(record.fileId, await documentNumberOf(deps, record, now), record.name, `${record.content.size} bytes`);
       return;
     }
     case 'files list':
-      for (const record of await filesIn(deps, owner())) {
-        line(record.fileId, await documentNumberOf(deps, record, now), record.name, `${record.content.size} bytes`);
+      for await (const { path, record } of filesBelow(
+        deps,
+        await rootFolder(asAdministrator, (await user(owner())).userId),
+      )) {
+        line(record.fileId, await documentNumberOf(deps, record, now), path, `${record.content.size} bytes`);
       }
       return;
+    case 'files move': {
+      const moved = await moveFile(asAdministrator, arg(rest, 0, 'fileId'), arg(rest, 1, 'folderId'));
+      console.log(`${moved.name} moved`);
+      return;
+    }
+    case 'folders add': {
+      const parent = await folderArg();
+      const made = await createFolder(asAdministrator, parent.folderId, { mode: 'exact', name: arg(rest, 0, 'name') });
+      line(made.folderId, `${parent.name}/${made.name}`);
+      return;
+    }
+    case 'folders list': {
+      const folder = await folderArg();
+      line('folder', folder.folderId, `${folder.name}/`);
+      for await (const item of childrenOf(deps, folder)) {
+        if (item.kind === 'folder') line('folder', item.folder.folderId, `  ${item.folder.name}/`);
+        else line('file', item.file.fileId, `  ${item.file.name}`, `${item.file.content.size} bytes`);
+      }
+      return;
+    }
+    case 'folders move': {
+      const moved = await moveFolder(asAdministrator, arg(rest, 0, 'folderId'), arg(rest, 1, 'toFolderId'));
+      console.log(`${moved.name} moved`);
+      return;
+    }
+    case 'folders share': {
+      const [folderId, userId, shareText] = [arg(rest, 0, 'folderId'), arg(rest, 1, 'userId'), arg(rest, 2, 'share')];
+      const share = shareOf(shareText);
+      await needsUser(userId, share);
+      await shareFolder(asAdministrator, folderId, userId, share);
+      console.log(`${userId}: ${share ?? 'none'} on everything in the folder`);
+      return;
+    }
     case 'files download': {
       const record = await file(arg(rest, 0, 'fileId'));
       writeFileSync(arg(rest, 1, 'outPath'), await deps.contents.get(record.content.contentKey));
@@ -229,8 +287,7 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
     case 'files share': {
       const [fileId, userId, shareText] = [arg(rest, 0, 'fileId'), arg(rest, 1, 'userId'), arg(rest, 2, 'share')];
       const share = shareOf(shareText);
-      // A share would let a disabled user's unexpired tokens in again: tokens name the user, the file gives the rights.
-      if (share !== undefined && (await user(userId)).disabled) throw new ForbiddenError(`${userId} is disabled`);
+      await needsUser(userId, share);
       await shareFile({ ...deps, now, actor }, fileId, userId, share);
       console.log(`${userId}: ${share ?? 'none'}`);
       return;
@@ -291,7 +348,8 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
     case 'open-url': {
       const record = await file(arg(rest, 0, 'fileId'));
       const who = await user(arg(rest, 1, 'userId'));
-      const rights = rightsOf(record, who.userId);
+      // The file's own share or a folder's above it, whichever gives more.
+      const rights = rightsOf(await effectiveRecord(deps.folders, record, who.userId), who.userId);
       if (rights === undefined || who.disabled)
         throw new NotFoundError(`${who.userId} has no access to ${record.fileId}`);
       const { token, expiresAt } = await mintAccessToken(

@@ -9,6 +9,7 @@ import { FileNameTakenError } from './errors';
 import { newFileId } from './file-id';
 import { candidateNames, extensionOf, sanitizeFileName, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
+import { rootFolderId } from './folder-record';
 import { claimName, fileNamespace, type Holder, type NameDeps, releaseName } from './names';
 import { claimNumber, type NumberDeps } from './numbers';
 import type { ContentStore, FileStore, NameClaims } from './ports';
@@ -98,7 +99,9 @@ async function recordFile(
   pickFreeName: boolean,
   steps: ContentSteps,
 ): Promise<FileRecord> {
-  const folder = file.folderId === undefined ? {} : { folderId: file.folderId };
+  // A file in its owner's root names no folder, as every file made before folders existed.
+  const inRoot = file.folderId === undefined || file.folderId === rootFolderId(file.ownerId);
+  const folder = inRoot ? {} : { folderId: file.folderId };
   const namespace = fileNamespace({ ownerId: file.ownerId, ...folder });
   const name = await claimFreeName(stores, namespace, validateFileName(file.name), fileId, now, pickFreeName);
   const createdBy = file.createdBy ?? file.ownerId;

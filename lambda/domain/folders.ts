@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidFileNameError, NotFoundError, Not
 import { newFileId } from './file-id';
 import { candidateNames, validateFileName } from './file-name';
 import type { FileRecord } from './file-record';
-import { type FolderRecord, ROOT_FOLDER_NAME, rootFolderId } from './folder-record';
+import { childNamespace, type FolderRecord, ROOT_FOLDER_NAME, rootFolderId } from './folder-record';
 import { claimName, fileNamespace, folderNamespace, type NameDeps, releaseName } from './names';
 import type { FileStore, FolderStore, NameClaims, SharedWith } from './ports';
 
@@ -26,11 +26,6 @@ export interface FolderDeps extends NameDeps {
 /** Deeper than any real tree; a chain longer than this is a cycle a racing move left, and is refused. */
 const MAX_DEPTH = 64;
 const ATTEMPTS = 5;
-
-/** The children's namespace of a folder (names.ts): a root's is its owner's id. */
-export function childNamespace(folder: FolderRecord): string {
-  return folder.parentId === undefined ? folder.ownerId : folder.folderId;
-}
 
 /** The user's root folder ("My documents"), made the first time it is needed. */
 export async function rootFolder(deps: Pick<FolderDeps, 'folders' | 'now'>, ownerId: string): Promise<FolderRecord> {
@@ -297,25 +292,38 @@ export async function shareFolder(
   folderId: string,
   userId: string,
   share: Share | undefined,
-  asAdministrator = false,
 ): Promise<FolderRecord> {
-  const folder = await liveFolder(deps.folders, folderId);
-  if (!asAdministrator && folder.access[deps.userId] !== 'owner') {
-    throw new NotPermittedError('Only the owner shares a folder');
-  }
-  if (folder.parentId === undefined) throw new ForbiddenError("A root folder is its owner's own; share a folder in it");
-  if (folder.ownerId === userId) throw new ForbiddenError(`${userId} owns ${folder.name}; an owner is not shared`);
-  if (share !== undefined) await deps.sharedWith.add(userId, folderHint(folderId));
-  const entry = { at: deps.now, by: deps.userId, what: 'share' as const, detail: `${userId}: ${share ?? 'none'}` };
-  const change = {
-    access: { [userId]: share ?? null },
-    activity: withActivity(folder.activity, entry),
-    rev: folder.rev + 1,
+  const check = async (folder: FolderRecord) => {
+    if ((await actingRole(deps, folder)) !== 'owner') throw new NotPermittedError('Only the owner shares a folder');
+    if (folder.parentId === undefined) {
+      throw new ForbiddenError("A root folder is its owner's own; share a folder in it");
+    }
+    if (folder.ownerId === userId) throw new ForbiddenError(`${userId} owns ${folder.name}; an owner is not shared`);
   };
-  const result = await deps.folders.update(folderId, folder.rev, change);
-  if (!result.applied) throw new ConflictError(`Folder ${folderId} changed meanwhile; try again`);
+  if (share !== undefined) await deps.sharedWith.add(userId, folderHint(folderId));
+  const shared = await setFolderRole(deps, folderId, userId, share ?? null, `${userId}: ${share ?? 'none'}`, check);
   if (share === undefined) await deps.sharedWith.remove(userId, folderHint(folderId)).catch(() => undefined);
-  return result.record;
+  return shared;
+}
+
+/** Sets one user's role on the folder, if `check` allows it on the folder as read; one conditional write. */
+export async function setFolderRole(
+  deps: Pick<FolderDeps, 'folders' | 'now' | 'userId'>,
+  folderId: string,
+  userId: string,
+  role: Role | null,
+  detail: string,
+  check: (folder: FolderRecord) => Promise<void> = async () => undefined,
+): Promise<FolderRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const folder = await liveFolder(deps.folders, folderId);
+    await check(folder);
+    const entry = { at: deps.now, by: deps.userId, what: 'share' as const, detail };
+    const change = { access: { [userId]: role }, activity: withActivity(folder.activity, entry), rev: folder.rev + 1 };
+    const result = await deps.folders.update(folderId, folder.rev, change);
+    if (result.applied) return result.record;
+    if (attempt === ATTEMPTS) throw new ConflictError(`Folder ${folderId} kept changing; try again`);
+  }
 }
 
 /** A shared-with hint names a folder by this prefix, a file by its bare id. */

@@ -87,24 +87,34 @@ export async function restoreFromTrash(deps: TrashDeps, fileId: string, asAdmini
   const mayRestore = asAdministrator || record?.access[deps.userId] === 'owner';
   if (record?.trashed === undefined || !mayRestore) throw new NotFoundError(`File ${fileId} is not in the trash`);
   const { trashed } = record;
+  // A folder deleted while the file was in the trash is no home to come back to: the owner's root is.
+  const folder = record.folderId === undefined ? undefined : await deps.folders.get(record.folderId);
+  const homeless = record.folderId !== undefined && (folder === undefined || folder.trashed !== undefined);
+  const namespace = homeless ? record.ownerId : fileNamespace(record);
   let name: string | undefined;
   for (const candidate of candidateNames(record.name, 20)) {
-    if ((await claimName(deps, fileNamespace(record), candidate, fileId, deps.now)).claimed) {
+    if ((await claimName(deps, namespace, candidate, fileId, deps.now)).claimed) {
       name = candidate;
       break;
     }
   }
   if (name === undefined) throw new ForbiddenError(`No free name for ${record.name}; rename the file that has it`);
   const entry = { at: deps.now, by: deps.userId, what: 'restore-from-trash' as const, detail: name };
-  const change = { trashed: null, name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };
+  const change = {
+    trashed: null,
+    name,
+    ...(homeless && { folderId: null }),
+    activity: withActivity(record.activity, entry),
+    rev: record.rev + 1,
+  };
   const result = await deps.files.update(fileId, unchangedSince(record), change, deps.now);
   if (!result.applied) {
-    await releaseName(deps, fileNamespace(record), name, fileId);
+    await releaseName(deps, namespace, name, fileId);
     throw new NotFoundError(`File ${fileId} changed meanwhile; try again`);
   }
   await deps.trash.remove(record.ownerId, fileId, trashed.at).catch(() => undefined);
-  const { trashed: _restored, ...restored } = { ...record, ...change };
-  return restored;
+  const { trashed: _restored, folderId, ...restored } = { ...record, ...change };
+  return folderId === null || folderId === undefined ? restored : { ...restored, folderId };
 }
 
 export interface PurgeDeps {

@@ -293,8 +293,9 @@ describe('wopi-host CLI with a file id that starts with "-"', () => {
     // Act: --owner's value must be given as --owner=<value> when it starts with "-", as for any option
     const ambiguous = await cli('files', 'list', '--owner', dashed.fileId);
     const explicit = await cli('files', 'list', `--owner=${dashed.fileId}`);
-    // Assess
-    expect({ ambiguous: ambiguous.code, explicit: explicit.code }).toEqual({ ambiguous: 2, explicit: 0 });
+    // Assess: the explicit value was read as the owner (no such user), not as a usage error
+    expect({ ambiguous: ambiguous.code, explicit: explicit.code }).toEqual({ ambiguous: 2, explicit: 1 });
+    expect(explicit.err).toContain(`No user ${dashed.fileId}`);
   });
 });
 

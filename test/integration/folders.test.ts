@@ -14,6 +14,7 @@ import {
   shareFolder,
 } from '../../lambda/domain/folders';
 import { moveFile } from '../../lambda/domain/move-file';
+import { restoreFromTrash, trashFile } from '../../lambda/domain/trash';
 import { checkFileInfo, lockFile, uniqueOwner } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
@@ -28,6 +29,9 @@ const deps = (userId: string): FolderDeps & { sharedWith: TestHost['deps']['shar
   now: host.clock.now(),
   userId,
 });
+
+/** Every store of the host, as the user acts. */
+const acting = (userId: string) => ({ ...host.deps, now: host.clock.now(), userId });
 
 async function fileIn(owner: string, folderId: string | undefined, name: string) {
   const { createFile } = await import('../../lambda/domain/create-file');
@@ -127,6 +131,26 @@ describe('folders', () => {
     // Assess
     expect(refused).toMatch(/not empty/);
     expect(namesOf(await listChildren(host.deps, root, { limit: 10 }))).toEqual(['Full/']);
+  });
+
+  it('brings a file back from the trash into My documents when its folder was deleted meanwhile', async () => {
+    // Prepare
+    const owner = uniqueOwner();
+    const root = await rootFolder(deps(owner), owner);
+    const gone = await createFolder(deps(owner), root.folderId, { mode: 'exact', name: 'Gone' });
+    const kept = await createFolder(deps(owner), root.folderId, { mode: 'exact', name: 'Kept' });
+    const orphan = await fileIn(owner, gone.folderId, 'orphan.docx');
+    const stays = await fileIn(owner, kept.folderId, 'stays.docx');
+    await trashFile(acting(owner), orphan.fileId);
+    await trashFile(acting(owner), stays.fileId);
+    await deleteFolder(deps(owner), gone.folderId);
+    // Act
+    const restored = await restoreFromTrash(acting(owner), orphan.fileId);
+    await restoreFromTrash(acting(owner), stays.fileId);
+    // Assess
+    expect(restored.folderId).toBeUndefined();
+    expect(namesOf(await listChildren(host.deps, root, { limit: 10 }))).toEqual(['Kept/', 'orphan.docx']);
+    expect(namesOf(await listChildren(host.deps, kept, { limit: 10 }))).toEqual(['stays.docx']);
   });
 
   it("gives a folder's share to every file inside it, and takes it away at the next request when revoked", async () => {

@@ -2,6 +2,8 @@
 // at each request, so taking a share away (or lowering it) stops the very same token at its next request, and a
 // disabled user's tokens and API keys stop too. Each test makes two requests with one token, around the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFile } from '../../lambda/domain/create-file';
+import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
 import { listRecoveryCopies } from '../../lambda/domain/recovery';
 import { restoreFromTrash, trashFile } from '../../lambda/domain/trash';
 import { disableUser } from '../../lambda/domain/user-admin';
@@ -208,4 +210,63 @@ describe('a disabled user (users disable)', () => {
     // Assess
     expect((await infoOf(file.fileId, token)).status).toBe(404);
   });
+
+  it("takes away a folder share, so the user's tokens for files inside stop", async () => {
+    // Prepare
+    const userId = await freshUser();
+    const { file } = await inFolderOf(uniqueOwner());
+    const owner = { ...host.deps, now: host.clock.now(), userId: file.ownerId };
+    await shareFolder(owner, file.folderId ?? '', userId, 'edit');
+    const token = await host.token(file.fileId, 'write', { userId });
+    const before = (await infoOf(file.fileId, token)).status;
+    // Act
+    const taken = await disable(userId);
+    // Assess
+    const hints = await host.deps.sharedWith.list(userId);
+    expect({ before, after: (await infoOf(file.fileId, token)).status, taken, hints }).toEqual({
+      before: 200,
+      after: 404,
+      taken: { files: 0, folders: 1 },
+      hints: [],
+    });
+  });
+
+  it('keeps a disabled owner out of their own files in their folders, however deep', async () => {
+    // Prepare
+    const userId = await freshUser();
+    const { file, folderId } = await inFolderOf(userId);
+    const deeper = await createFolder(ownerDeps(userId), folderId, { mode: 'exact', name: 'Deeper' });
+    const deep = await createFile(
+      host.deps,
+      { name: 'deep.docx', ownerId: userId, folderId: deeper.folderId, bytes: Buffer.from('deep') },
+      host.clock.now(),
+    );
+    const tokens = [
+      await host.token(file.fileId, 'write', { userId }),
+      await host.token(deep.fileId, 'write', { userId }),
+    ];
+    // Act
+    await disable(userId);
+    // Assess
+    const after = [
+      (await infoOf(file.fileId, tokens[0] ?? '')).status,
+      (await infoOf(deep.fileId, tokens[1] ?? '')).status,
+    ];
+    expect(after).toEqual([404, 404]);
+  });
 });
+
+const ownerDeps = (userId: string) => ({ ...host.deps, now: host.clock.now(), userId });
+
+/** A file in a folder "Shared" of `ownerId`'s My documents. */
+async function inFolderOf(ownerId: string) {
+  const root = await rootFolder(ownerDeps(ownerId), ownerId);
+  const folder = await createFolder(ownerDeps(ownerId), root.folderId, { mode: 'suggested', name: 'Shared' });
+  const bytes = Buffer.from('in a folder');
+  const file = await createFile(
+    host.deps,
+    { name: 'inside.docx', ownerId, folderId: folder.folderId, bytes },
+    host.clock.now(),
+  );
+  return { file, folderId: folder.folderId };
+}
