@@ -215,6 +215,38 @@ describe('the web page', () => {
   );
 
   it(
+    'deletes a document to the trash and restores it from there',
+    async () => {
+      // Prepare
+      const apiKey = await person('web-tidy', 'Web Tidy');
+      const { page } = await newPage();
+      await page.goto(`${host.baseUrl}/`);
+      await page.type('#api-key', apiKey);
+      await page.click('#sign-in button[type="submit"]');
+      await page.waitForSelector('#listing');
+      await page.type('#new-name', 'Old');
+      await page.select('#new-type', '.xlsx');
+      await page.click('#new-document');
+      // Act
+      await clickInRow(page, 'Old.xlsx', 'Delete');
+      const deleted = await statusText(page, 'trash');
+      const listedAfterDelete = await page.$('#listing tr[data-name="Old.xlsx"]');
+      await page.click('#trash');
+      const restore = await page.waitForSelector('#trash-list li[data-name="Old.xlsx"] button');
+      await restore?.click();
+      const restored = await statusText(page, 'is back');
+      await page.waitForSelector('#listing tr[data-name="Old.xlsx"]');
+      // Assess
+      expect({ deleted, listedAfterDelete, restored }).toEqual({
+        deleted: 'Old.xlsx is in the trash',
+        listedAfterDelete: null,
+        restored: 'Old.xlsx is back',
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
     'refuses a pasted key that is not one, saying why, and stays signed out',
     async () => {
       // Prepare
