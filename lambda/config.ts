@@ -24,9 +24,9 @@ export interface Config {
   readonly quotaBytes: number | undefined;
   /** How long a save by the lock holder keeps retrying when other saves land first (within the request's time). */
   readonly saveRetryMs: number;
-  /** Lifetime of CheckFileInfo FileUrl and of GetFile's redirect for large files. */
+  /** Lifetime of CheckFileInfo's FileUrl link and of the redirects to large files' bytes. */
   readonly downloadUrlTtlSeconds: number;
-  /** Whether CheckFileInfo offers FileUrl (off locally: the S3 emulator is reachable from this machine only). */
+  /** Whether CheckFileInfo offers FileUrl (off locally unless on loopback: large files redirect to the S3 emulator). */
   readonly offerFileUrl: boolean;
   /** The base URL clients call (custom domain, stage); derived from the request when unset. */
   readonly publicUrl: string | undefined;

@@ -101,18 +101,21 @@ export const routes: readonly Route[] = [
     method: 'GET',
     path: '/wopi/files/{file_id}',
     entry: 'check-file-info',
-    // The record and the user's PutUserInfo string in one BatchGetItem, and FileUrl: a presigned GET of the content.
-    grants: {
-      tokenSecret: true,
-      table: { BatchGetItem: ['file#', 'user#'], GetItem: ['folder#'] },
-      bucket: { GetObject: ['files/'] },
-    },
+    // The record and the user's PutUserInfo string in one BatchGetItem; FileUrl is a link signed with the token key.
+    grants: { tokenSecret: true, table: { BatchGetItem: ['file#', 'user#'], GetItem: ['folder#'] } },
   },
   {
     method: 'GET',
     path: '/wopi/files/{file_id}/contents',
     entry: 'get-file',
     // The bytes, or a presigned GET of them when they are too large for the response.
+    grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'] }, bucket: { GetObject: ['files/'] } },
+  },
+  {
+    method: 'GET',
+    path: '/download/files/{file_id}',
+    entry: 'file-url',
+    // CheckFileInfo's FileUrl: GetFile's reads, for the user its link names.
     grants: { tokenSecret: true, table: { GetItem: ['file#', 'folder#'] }, bucket: { GetObject: ['files/'] } },
   },
   {

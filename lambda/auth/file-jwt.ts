@@ -1,12 +1,12 @@
 // The one shape this host's signed credentials share: an HS256 JWT naming a user (sub) and one file (fid), told
-// apart by audience, so a host-page link is never an access token, an access token never a link, and an upload
-// ticket neither.
+// apart by audience, so a host-page link is never an access token, an access token never a link, a FileUrl link
+// opens nothing but the file's bytes, and an upload ticket is none of them.
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
 
 const issuer = 'wopi-host';
 
-export type FileJwtAudience = 'wopi' | 'host-page' | 'upload';
+export type FileJwtAudience = 'wopi' | 'host-page' | 'file-url' | 'upload';
 
 export interface FileJwtClaims {
   readonly fileId: string;

@@ -27,8 +27,8 @@ const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
 await allowBrowserUploads(emulators, bucketName, new URL(publicUrl).origin);
 const config = loadConfig({
-  // FileUrl points at the S3 emulator on 127.0.0.1: reachable by a WOPI client beside a host that binds loopback,
-  // not by one elsewhere (in a container, on another machine) that a host on another address is there for.
+  // FileUrl's large downloads redirect to the S3 emulator on 127.0.0.1: reachable by a WOPI client beside a host that
+  // binds loopback, not by one elsewhere (in a container, on another machine) that a host on another address is for.
   WOPI_OFFER_FILE_URL: String(isLoopback(host)),
   ...env,
   WOPI_TABLE_NAME: tableName,

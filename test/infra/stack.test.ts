@@ -483,7 +483,7 @@ describe('WopiHost stack', () => {
       ]);
     });
 
-    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the host page, open and uploads', () => {
+    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the FileUrl download, the host page, open and uploads', () => {
       // GIVEN the stack WHEN the functions that may read the signing key are listed
       const signing = functionsGranted(synthesized.resources, 'secretsmanager:GetSecretValue');
       // THEN the check-out APIs (API keys only), the other files API routes and the sweep are not among them
@@ -492,6 +492,7 @@ describe('WopiHost stack', () => {
         'ApiCreateFileFunction',
         'ApiOpenFunction',
         'CheckFileInfoFunction',
+        'FileUrlFunction',
         'FilesOverrideFunction',
         'GetFileFunction',
         'HostPageFunction',

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintFileUrlLink } from '../../lambda/auth/file-url-link';
 import { mintUploadTicket } from '../../lambda/auth/upload-ticket';
 import { checkOut } from '../../lambda/domain/check-out';
 import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
@@ -28,6 +29,7 @@ import {
   SAMPLE_ACCESS_TOKEN,
   SAMPLE_API_KEY,
   SAMPLE_FILE_ID,
+  SAMPLE_FILE_URL_LINK,
   SAMPLE_UPLOAD_TICKET,
   sampleEventNames,
 } from '../support/api-gateway-events';
@@ -164,6 +166,7 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'api-open.json': { status: 501 },
   'api-openapi.json': { status: 200 },
   'web-page.json': { status: 200 },
+  'file-url.json': { status: 200 },
 };
 
 // One row per scheduled event in events/: the module whose handler EventBridge's schedule invokes.
@@ -269,13 +272,19 @@ describe.each(apiNames)('events/%s', (name) => {
     }
   });
 
-  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), the API key placeholder (check-out APIs, files API), or none (the page and the OpenAPI document)', () => {
+  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), the FileUrl link placeholder (downloads), the API key placeholder (check-out APIs, files API), or none (the page and the OpenAPI document)', () => {
     // Prepare
     const event = readSampleEvent(name);
     // Act
-    const fromRaw = new URLSearchParams(event.rawQueryString).get('access_token');
+    const raw = new URLSearchParams(event.rawQueryString);
     // Assess
-    if (event.rawPath.startsWith('/wopi/')) expect(fromRaw).toBe(event.queryStringParameters?.access_token);
+    if (event.rawPath.startsWith('/wopi/'))
+      expect(raw.get('access_token')).toBe(event.queryStringParameters?.access_token);
+    else if (event.rawPath.startsWith('/download/'))
+      expect([raw.get('link'), event.queryStringParameters?.link]).toEqual([
+        SAMPLE_FILE_URL_LINK,
+        SAMPLE_FILE_URL_LINK,
+      ]);
     else if (PUBLIC_ROUTES.has(routeOf(event)?.entry ?? '')) expect(event.headers.authorization).toBeUndefined();
     else expect(event.headers.authorization).toBe(`Bearer ${SAMPLE_API_KEY}`);
   });
@@ -287,7 +296,13 @@ describe.each(apiNames)('events/%s', (name) => {
       throw new Error(`events/${name} has no row in \`expectations\` in test/integration/events.test.ts`);
     }
     const { fileId } = await host.addFile(undefined, undefined, OWNER.userId);
-    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey });
+    const fileUrlLink = await mintFileUrlLink(
+      host.deps.tokenSecret,
+      { fileId, userId: OWNER.userId },
+      300,
+      host.clock.now(),
+    );
+    const event = loadSampleEvent(name, { fileId, accessToken: await host.token(fileId), apiKey, fileUrlLink });
     await expectation.given?.({ host, fileId, event });
     const handler = await handlerFor(event);
     // Act

@@ -64,7 +64,7 @@ describe('CheckFileInfo', () => {
     });
   });
 
-  it('costs one DynamoDB request (the record and the user info in one BatchGetItem) and no S3 request: FileUrl is presigned locally', async () => {
+  it('costs one DynamoDB request (the record and the user info in one BatchGetItem) and no S3 request: FileUrl is a link signed locally', async () => {
     // Prepare
     const file = await host.addFile('counted');
     const token = await host.token(file.fileId);

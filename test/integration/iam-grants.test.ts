@@ -12,6 +12,7 @@ import { SWEEP_GRANTS } from '../../infra/constructs/orphan-sweep';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { fileKey } from '../../lambda/adapters/file-item';
 import { createS3Client } from '../../lambda/adapters/s3-client';
+import { mintFileUrlLink } from '../../lambda/auth/file-url-link';
 import { mintHostLink } from '../../lambda/auth/host-link';
 import type { Share } from '../../lambda/domain/access';
 import { checkOut } from '../../lambda/domain/check-out';
@@ -307,6 +308,12 @@ function uploadsAfter(prefix: string, meanwhile: () => Promise<void>): Partial<S
   return { contents };
 }
 
+/** The FileUrl CheckFileInfo gives `userId` for the file, its link signed here so that no other request is made. */
+async function fileUrlOf(file: FileRecord, userId: string): Promise<string> {
+  const link = await mintFileUrlLink(setup.tokenSecret, { fileId: file.fileId, userId }, 300, now());
+  return `${host.baseUrl}/download/files/${file.fileId}?link=${link}`;
+}
+
 /** The scenarios per route key: every row of lambda/routes.ts needs its own, or the test below fails. */
 const routeScenarios = new Map<string, Scenario[]>([
   [
@@ -321,7 +328,7 @@ const routeScenarios = new Map<string, Scenario[]>([
         },
       },
       {
-        name: 'CheckFileInfo reads the record and the UserInfo string and presigns FileUrl',
+        name: 'CheckFileInfo reads the record and the UserInfo string and signs the FileUrl link',
         status: 200,
         act: async () => host.wopi((await addFile()).fileId, { method: 'GET' }),
       },
@@ -335,6 +342,40 @@ const routeScenarios = new Map<string, Scenario[]>([
             token: await host.token(file.fileId, 'read', { userId: 'x' }),
           });
         },
+      },
+    ],
+  ],
+  [
+    'GET /download/files/{file_id}',
+    [
+      {
+        name: "FileUrl answers the bytes to a member of the file's folder",
+        status: 200,
+        act: async () => {
+          const { file, user } = await inSharedFolder('view');
+          return fetch(await fileUrlOf(file, user.userId));
+        },
+      },
+      {
+        name: 'FileUrl answers the bytes',
+        status: 200,
+        act: async () => {
+          const file = await addFile();
+          return fetch(await fileUrlOf(file, file.ownerId));
+        },
+      },
+      {
+        name: 'FileUrl redirects to a presigned GET when the bytes are larger than a response',
+        status: 302,
+        act: async () => {
+          const file = await addFile(uniqueOwner(), 'large.docx', Buffer.alloc(5 * 1024 * 1024, 1));
+          return fetch(await fileUrlOf(file, file.ownerId), { redirect: 'manual' });
+        },
+      },
+      {
+        name: 'FileUrl of a user the file was not given',
+        status: 404,
+        act: async () => fetch(await fileUrlOf(await addFile(), 'x')),
       },
     ],
   ],

@@ -15,6 +15,8 @@ export const SAMPLE_ACCESS_TOKEN = 'SAMPLE_ACCESS_TOKEN';
 export const SAMPLE_API_KEY = 'SAMPLE_API_KEY';
 /** The files API's commit event carries this; replaced by the ticket of an upload the test plans first. */
 export const SAMPLE_UPLOAD_TICKET = 'SAMPLE_UPLOAD_TICKET';
+/** The FileUrl download's event carries this as ?link=; replaced by a link CheckFileInfo would give. */
+export const SAMPLE_FILE_URL_LINK = 'SAMPLE_FILE_URL_LINK';
 
 export const EVENTS_DIR = fileURLToPath(new URL('../../events/', import.meta.url));
 
@@ -33,12 +35,13 @@ export function readSampleEvent(name: string): APIGatewayProxyEventV2 {
 /** The sample event with the placeholders replaced wherever they appear (path, query, parameters). */
 export function loadSampleEvent(
   name: string,
-  values: { fileId: string; accessToken: string; apiKey?: string },
+  values: { fileId: string; accessToken: string; apiKey?: string; fileUrlLink?: string },
 ): APIGatewayProxyEventV2 {
   const text = readFileSync(join(EVENTS_DIR, name), 'utf8')
     .replaceAll(SAMPLE_FILE_ID, values.fileId)
     .replaceAll(SAMPLE_ACCESS_TOKEN, values.accessToken)
-    .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY);
+    .replaceAll(SAMPLE_API_KEY, values.apiKey ?? SAMPLE_API_KEY)
+    .replaceAll(SAMPLE_FILE_URL_LINK, values.fileUrlLink ?? SAMPLE_FILE_URL_LINK);
   return JSON.parse(text) as APIGatewayProxyEventV2;
 }
 
