@@ -40,11 +40,22 @@ export interface DeployedFunction {
   readonly budgetBytes: number;
 }
 
+/**
+ * What a bundle that carries the blank templates (lambda/templates/, base64 in lambda/generated/templates.ts) may
+ * weigh beyond its budget: they are the route's data, about 70 KB of base64 today.
+ */
+export const TEMPLATES_ALLOWANCE_BYTES = 90_000;
+
+/** The entries whose bundles carry the templates (the bundle test checks no other does). */
+export const TEMPLATE_ENTRIES: readonly string[] = ['api-create-file'];
+
 /** Every function the stack deploys: one per route entry, and the scheduled orphan sweep (which touches S3). */
 export const DEPLOYED_FUNCTIONS: readonly DeployedFunction[] = [
   ...new Map(routes.map((route) => [route.entry, route.grants.bucket !== undefined])),
   ['sweep-orphans', true] as const,
 ].map(([entry, touchesS3]) => ({
   entry,
-  budgetBytes: touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3,
+  budgetBytes:
+    (touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3) +
+    (TEMPLATE_ENTRIES.includes(entry) ? TEMPLATES_ALLOWANCE_BYTES : 0),
 }));

@@ -13,6 +13,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { browserUploadsCors } from '../lambda/browser-uploads';
 import { parseFrameAncestors } from '../lambda/config';
 import { RECOVERY_PREFIX } from '../lambda/domain/content-keys';
 import { parseJsonObject } from '../lambda/json-object';
@@ -63,6 +64,8 @@ export interface WopiHostProps extends StackProps {
   readonly reservedConcurrency?: number;
   /** Bytes each owner may store (WOPI_QUOTA_BYTES); unset: no quota, and nothing is counted. */
   readonly quotaBytes?: number;
+  /** Sign-in with OpenID Connect besides API keys: the issuer and the client id (WOPI_OIDC_ISSUER, WOPI_OIDC_AUDIENCE). */
+  readonly oidc?: { readonly issuer: string; readonly audience: string };
 }
 
 export class WopiHostStack extends Stack {
@@ -180,7 +183,18 @@ export class WopiHostStack extends Stack {
       // (API -> integration -> function); the functions then read it from the request.
       ...(publicUrl && { WOPI_PUBLIC_URL: publicUrl }),
       ...(props.quotaBytes !== undefined && { WOPI_QUOTA_BYTES: String(props.quotaBytes) }),
+      ...(props.oidc && { WOPI_OIDC_ISSUER: props.oidc.issuer, WOPI_OIDC_AUDIENCE: props.oidc.audience }),
     };
+    // The web page (GET /) PUTs uploads to presigned URLs and follows download redirects from the browser: the
+    // bucket lets its origin, and only it, do so. The API's own endpoint names no stage: the page is at its root.
+    const cors = browserUploadsCors([publicUrl ?? this.api.apiEndpoint]);
+    this.bucket.addCorsRule({
+      allowedOrigins: [...cors.allowedOrigins],
+      allowedMethods: cors.allowedMethods.map((method) => s3.HttpMethods[method]),
+      allowedHeaders: [...cors.allowedHeaders],
+      exposedHeaders: [...cors.exposedHeaders],
+      maxAge: cors.maxAgeSeconds,
+    });
     const countsQuota = props.quotaBytes !== undefined;
 
     const functions = new Map<string, RouteFunction>();
@@ -261,6 +275,11 @@ export function propsFromContext(scope: Construct): WopiHostProps {
   };
   const domainName = text('domainName');
   const certificateArn = text('certificateArn');
+  const oidcIssuer = text('oidcIssuer');
+  const oidcAudience = text('oidcAudience');
+  if ((oidcIssuer === undefined) !== (oidcAudience === undefined)) {
+    throw new Error('Context oidcIssuer and oidcAudience (the client id) must be given together');
+  }
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error('Context domainName and certificateArn must be given together');
   }
@@ -276,6 +295,7 @@ export function propsFromContext(scope: Construct): WopiHostProps {
     throttleBurst: positive('throttleBurst', true, 'requests'),
     reservedConcurrency: positive('reservedConcurrency', true, 'concurrent executions per function'),
     quotaBytes: positive('quotaBytes', true, 'bytes per owner'),
+    oidc: oidcIssuer && oidcAudience ? { issuer: oidcIssuer, audience: oidcAudience } : undefined,
   };
 }
 

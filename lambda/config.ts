@@ -38,6 +38,8 @@ export interface Config {
   readonly proofKeys: boolean;
   /** Who may frame the host page, as CSP frame-ancestors sources: 'self' (the default), 'none' or origins. */
   readonly frameAncestors: readonly string[];
+  /** Sign-in with OpenID Connect besides API keys (WOPI_OIDC_ISSUER, WOPI_OIDC_AUDIENCE); unset: API keys only. */
+  readonly oidc: { readonly issuer: string; readonly audience: string } | undefined;
   readonly dynamodbEndpoint: string | undefined;
   readonly s3Endpoint: string | undefined;
 }
@@ -67,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
     discoveryUrl: env.WOPI_DISCOVERY_URL || undefined,
     proofKeys: proofKeys(env),
     frameAncestors: frameAncestors(env),
+    oidc: oidc(env),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
   };
@@ -135,6 +138,18 @@ function jsonObject(env: Env, name: string): Record<string, unknown> {
   const value = parseJsonObject(raw);
   if (value === undefined) throw new Error(`Configuration: ${name} must be a JSON object`);
   return value;
+}
+
+function oidc(env: Env): Config['oidc'] {
+  const issuer = env.WOPI_OIDC_ISSUER || undefined;
+  const audience = env.WOPI_OIDC_AUDIENCE || undefined;
+  if (issuer === undefined && audience === undefined) return undefined;
+  if (issuer === undefined || audience === undefined) {
+    throw new Error('Configuration: WOPI_OIDC_ISSUER and WOPI_OIDC_AUDIENCE (the client id) must be set together');
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(issuer))
+    throw new Error(`Configuration: WOPI_OIDC_ISSUER must be a URL, got "${issuer}"`);
+  return { issuer, audience };
 }
 
 function tokenSecret(env: Env): Config['tokenSecret'] {

@@ -26,7 +26,7 @@ export interface Grants {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path with {parameters}. */
   readonly path: string;
   /** Module under lambda/ that exports `handler`. */
@@ -64,6 +64,37 @@ const SUPEROFFICE_STATE_GRANTS = {
   PutItem: ['assoc#'],
   DeleteItem: ['assoc#'],
 } as const satisfies Grants['table'];
+
+/** Every files API route authenticates its caller: an API key (apikey#) and the user it names, or a signed-in user. */
+const API_CALLER = ['apikey#', 'user#'] as const;
+
+/**
+ * A save of the files API (restoring a version or a recovery copy) is a save like PutFile's, which a WOPI session's
+ * lock can refuse: its bytes then become a recovery copy, and the oldest beyond WOPI_RECOVERY_KEPT go.
+ */
+const SAVE_GRANTS = {
+  tokenSecret: false,
+  table: {
+    GetItem: ['file#', 'folder#', ...API_CALLER],
+    UpdateItem: ['file#'],
+    PutItem: ['file#'],
+    Query: ['file#'],
+    DeleteItem: ['file#'],
+  },
+  bucket: { GetObject: ['files/'], PutObject: ['files/', 'recovery/'], DeleteObject: ['files/', 'recovery/'] },
+} as const satisfies Grants;
+
+/** Reading one file's record for its caller, and the folders above it that may give the caller a role (folder#). */
+const READ_GRANTS = {
+  tokenSecret: false,
+  table: { GetItem: ['file#', 'folder#', ...API_CALLER] },
+} as const satisfies Grants;
+
+/** One conditional write on the file's record (an item of the earlier layout is rewritten once, PutItem). */
+const RECORD_CHANGE_GRANTS = {
+  tokenSecret: false,
+  table: { GetItem: ['file#', 'folder#', ...API_CALLER], UpdateItem: ['file#'], PutItem: ['file#'] },
+} as const satisfies Grants;
 
 export const routes: readonly Route[] = [
   {
@@ -302,6 +333,225 @@ export const routes: readonly Route[] = [
       tokenSecret: false,
       table: { GetItem: ['apikey#', 'user#', 'folder#'], BatchGetItem: ['folder#', 'file#'], Query: ['names#'] },
     },
+  },
+  // The files API (README "The files API"): JSON for applications and the web page, described by its OpenAPI document.
+  {
+    method: 'GET',
+    path: '/host/api/openapi.json',
+    entry: 'api-openapi',
+    // A constant document.
+    grants: { tokenSecret: false },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/me',
+    entry: 'api-me',
+    // A person signing in with OpenID for the first time is made a user here, with an associate number (a claim put,
+    // and given back when a racing sign-in made them first); a name or e-mail the issuer changed is written too.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: API_CALLER, PutItem: ['user#', 'assoc#'], DeleteItem: ['assoc#'] },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files',
+    entry: 'api-list-files',
+    // The caller's name claims (names#) lead to their files; ?shared=true, their shared-with hints (user#) do.
+    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['names#', 'user#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files',
+    entry: 'api-create-file',
+    // A blank or inline file is stored and recorded as an upload of the CLI's: its name claimed (a claim in the way
+    // is checked against its file), a document number claimed, the bytes put, the record made, and every claim and
+    // the bytes taken back when a step fails. An upload to S3 is planned instead: its name checked, and a presigned
+    // PUT (a PutObject of this role's) with a signed ticket handed out.
+    grants: {
+      tokenSecret: true,
+      table: {
+        GetItem: ['names#', 'file#', 'folder#', ...API_CALLER],
+        PutItem: ['names#', 'docno#', 'file#'],
+        DeleteItem: ['names#', 'docno#'],
+      },
+      bucket: { PutObject: ['files/'], DeleteObject: ['files/'] },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files/{file_id}/commit',
+    entry: 'api-commit-upload',
+    // The ticket verified, the uploaded object read back (size, SHA-256), then the file recorded as a blank one is;
+    // a failed step leaves the object and its count to the sweep, so the same upload can be committed again.
+    grants: {
+      tokenSecret: true,
+      table: {
+        GetItem: ['file#', 'names#', 'folder#', ...API_CALLER],
+        PutItem: ['names#', 'docno#', 'file#'],
+        DeleteItem: ['names#', 'docno#'],
+      },
+      bucket: { GetObject: ['files/'] },
+    },
+  },
+  { method: 'GET', path: '/host/api/files/{file_id}', entry: 'api-get-file', grants: READ_GRANTS },
+  {
+    method: 'PATCH',
+    path: '/host/api/files/{file_id}',
+    entry: 'api-rename-file',
+    // As RenameFile: the new name claimed first, the old one given back last; a move claims the name in the folder
+    // it goes to (an owner's root is made on first need, folder#) and gives the old folder's claim back.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'names#', 'folder#', ...API_CALLER],
+        PutItem: ['names#', 'file#', 'folder#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#'],
+      },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}',
+    entry: 'api-delete-file',
+    // As DeleteFile: the trash hint first (user#, taken back when the write is refused), then the record, then the
+    // name given back.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'folder#', ...API_CALLER],
+        PutItem: ['user#', 'file#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#', 'user#'],
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files/{file_id}/content',
+    entry: 'api-download',
+    // The bytes, or a presigned GET of them when they are too large for the response.
+    grants: { ...READ_GRANTS, bucket: { GetObject: ['files/'] } },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/files/{file_id}/versions',
+    entry: 'api-versions',
+    // The record's versions, and its recovery copies (a Query of the file's partition).
+    grants: { tokenSecret: false, table: { GetItem: ['file#', 'folder#', ...API_CALLER], Query: ['file#'] } },
+  },
+  { method: 'POST', path: '/host/api/files/{file_id}/restore', entry: 'api-restore-version', grants: SAVE_GRANTS },
+  {
+    method: 'GET',
+    path: '/host/api/trash',
+    entry: 'api-list-trash',
+    // The owner's trash hints (user#) lead to the records.
+    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['user#'] } },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/trash/{file_id}/restore',
+    entry: 'api-restore-from-trash',
+    // Its name (or "name (2)") claimed again, the record restored, the trash hint removed; the claim given back when
+    // the record changed meanwhile.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'names#', ...API_CALLER],
+        PutItem: ['names#'],
+        UpdateItem: ['file#'],
+        DeleteItem: ['names#', 'user#'],
+      },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/host/api/files/{file_id}/shares/{user_id}',
+    entry: 'api-share',
+    // The user shared with is looked up (user#) and given a hint (user#) before the record's write.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['file#'] },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}/shares/{user_id}',
+    entry: 'api-unshare',
+    // The record's write, then the user's hint removed.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['file#', ...API_CALLER], UpdateItem: ['file#'], DeleteItem: ['user#'] },
+    },
+  },
+  { method: 'POST', path: '/host/api/files/{file_id}/checkout', entry: 'api-check-out', grants: RECORD_CHANGE_GRANTS },
+  {
+    method: 'DELETE',
+    path: '/host/api/files/{file_id}/checkout',
+    entry: 'api-undo-check-out',
+    grants: RECORD_CHANGE_GRANTS,
+  },
+  {
+    method: 'POST',
+    path: '/host/api/files/{file_id}/open',
+    entry: 'api-open',
+    // It mints the access token and the host page's link.
+    grants: { ...READ_GRANTS, tokenSecret: true },
+  },
+  {
+    method: 'GET',
+    path: '/host/api/folders/{folder_id}',
+    entry: 'api-folder',
+    // The folder (and those above it, for the caller's role; the caller's root made on first need), a Query of its
+    // children's name claims, and their records in a batch read per kind.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['folder#', ...API_CALLER],
+        BatchGetItem: ['folder#', 'file#'],
+        PutItem: ['folder#'],
+        Query: ['names#'],
+      },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/host/api/folders',
+    entry: 'api-create-folder',
+    // The parent read (the caller's root made on first need), the name claimed (a claim in the way checked against
+    // its holder), the folder put; the claim given back if the put fails.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', 'names#', ...API_CALLER], PutItem: ['folder#', 'names#'], DeleteItem: ['names#'] },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/host/api/folders/{folder_id}/shares/{user_id}',
+    entry: 'api-share-folder',
+    // The user shared with is looked up (user#) and given a hint (user#) before the folder's write.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['folder#'] },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/folders/{folder_id}/shares/{user_id}',
+    entry: 'api-unshare-folder',
+    // The folder's write, then the user's hint removed.
+    grants: {
+      tokenSecret: false,
+      table: { GetItem: ['folder#', ...API_CALLER], UpdateItem: ['folder#'], DeleteItem: ['user#'] },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/',
+    entry: 'web-page',
+    // The page and its script are constants; it talks to the files API from the browser.
+    grants: { tokenSecret: false },
   },
 ];
 

@@ -5,12 +5,14 @@ import { type ClientOptions, emulatorCredentials } from './emulator-credentials'
 export function createS3Client(options: ClientOptions): S3Client {
   return new S3Client({
     region: options.region,
+    // With the SDK's default (WHEN_SUPPORTED), a presigned PUT carries the CRC32 of an empty body, which S3 then
+    // compares with the browser's upload and refuses it; the SigV4 payload hash still covers the SDK's own PUTs.
+    // It also keeps s3rver from storing streamed bodies with their aws-chunked framing.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     ...(options.s3Endpoint && {
       endpoint: options.s3Endpoint,
       credentials: emulatorCredentials,
       forcePathStyle: true,
-      // With the SDK's default, s3rver stores streamed bodies with their aws-chunked framing.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
   });

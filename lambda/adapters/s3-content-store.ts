@@ -1,9 +1,12 @@
 // ContentStore on S3: immutable objects under keys that are never reused, so no versioning or
 // conditional PutObject is needed; the DynamoDB record decides which object is current.
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  NoSuchKey,
   PutObjectCommand,
   paginateListObjectsV2,
   type S3Client,
@@ -41,6 +44,30 @@ export class S3ContentStore implements ContentStore {
 
   async downloadUrl(key: string, ttlSeconds: number): Promise<string> {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: ttlSeconds });
+  }
+
+  async uploadUrl(key: string, size: number, ttlSeconds: number): Promise<string> {
+    // Content-Length is signed, so the URL stores only a body of the size the upload was counted for.
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentLength: size });
+    return getSignedUrl(this.s3, command, { expiresIn: ttlSeconds, signableHeaders: new Set(['content-length']) });
+  }
+
+  async digest(key: string): Promise<{ size: number; sha256: string } | undefined> {
+    let body: Readable;
+    try {
+      body = (await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))).Body as Readable;
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+    // Streamed, so an upload of any size is checked in constant memory.
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.byteLength;
+    }
+    return { size, sha256: hash.digest('base64') };
   }
 
   async *list(prefix: string): AsyncIterable<StoredObject> {

@@ -1,7 +1,7 @@
 // The one shape this host's signed credentials share: an HS256 JWT naming a user (sub) and one item (fid: a file, a
 // container, or none for the ecosystem), told apart by audience, so a host-page link is never an access token, an
-// access token never a link, a token for one kind of item never one for another, and a FileUrl link opens nothing
-// but the file's bytes.
+// access token never a link, a token for one kind of item never one for another, a FileUrl link opens nothing but
+// the file's bytes, and an upload ticket is none of them.
 import { webcrypto } from 'node:crypto';
 import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
@@ -21,7 +21,7 @@ function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
   return key;
 }
 
-export type FileJwtAudience = 'wopi' | 'wopi-container' | 'wopi-ecosystem' | 'host-page' | 'file-url';
+export type FileJwtAudience = 'wopi' | 'wopi-container' | 'wopi-ecosystem' | 'host-page' | 'file-url' | 'upload';
 
 /** What each audience's `fid` names, in refusals. */
 const itemOf: Readonly<Record<FileJwtAudience, string>> = {
@@ -30,6 +30,7 @@ const itemOf: Readonly<Record<FileJwtAudience, string>> = {
   'wopi-ecosystem': 'ecosystem',
   'host-page': 'file',
   'file-url': 'file',
+  upload: 'file',
 };
 
 // An editing session sends the same token with every request, and WebCrypto's HMAC costs about 60 µs of CPU a call

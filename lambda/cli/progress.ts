@@ -22,6 +22,8 @@ export function withProgress(contents: ContentStore, uploads: ProgressUploads, t
     copy: (from, to) => contents.copy(from, to),
     delete: (key) => contents.delete(key),
     downloadUrl: (key, ttl) => contents.downloadUrl(key, ttl),
+    uploadUrl: (key, size, ttl) => contents.uploadUrl(key, size, ttl),
+    digest: (key) => contents.digest(key),
     list: (prefix) => contents.list(prefix),
   };
 }

@@ -18,6 +18,7 @@ import { listRecoveryCopies } from '../domain/recovery';
 import { restoreRecoveryCopy, restoreVersion } from '../domain/restore';
 import { noRetry } from '../domain/retry';
 import { shareFile } from '../domain/shares';
+import { SIGNED_IN_PREFIX } from '../domain/sign-in';
 import { listTrash, restoreFromTrash, trashFile } from '../domain/trash';
 import { disableUser, revokeApiKey } from '../domain/user-admin';
 import { issueApiKey, keyHashPrefix } from '../domain/users';
@@ -175,6 +176,9 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
   switch (`${command} ${grouped ? sub : ''}`.trim()) {
     case 'users add': {
       const userId = arg(rest, 0, 'userId');
+      if (userId.startsWith(SIGNED_IN_PREFIX)) {
+        throw new UsageError(`User ids starting with ${SIGNED_IN_PREFIX} are those of people who sign in with OpenID`);
+      }
       const created = await addUser(deps, {
         userId,
         displayName: arg(rest, 1, 'displayName'),
@@ -294,7 +298,7 @@ async function run(conn: Connection, { values, positionals }: Arguments): Promis
       }
       return;
     case 'trash restore': {
-      const restored = await restoreFromTrash({ ...deps, now, userId: actor }, arg(rest, 0, 'fileId'));
+      const restored = await restoreFromTrash({ ...deps, now, userId: actor }, arg(rest, 0, 'fileId'), true);
       console.log(`Restored as ${restored.name}`);
       return;
     }

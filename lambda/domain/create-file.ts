@@ -46,37 +46,81 @@ export async function createFile(
   pickFreeName = false,
 ): Promise<FileRecord> {
   const fileId = newFileId();
+  const size = file.bytes.byteLength;
+  const content = { contentKey: newContentKey(fileId), size, sha256: sha256Base64(file.bytes) };
+  return recordFile(stores, fileId, file, content, now, pickFreeName, {
+    count: () => stores.quota.take(file.ownerId, size, now),
+    store: () => stores.contents.put(content.contentKey, file.bytes),
+    undo: async () => {
+      await Promise.all([
+        deleteQuietly(stores.contents, content.contentKey),
+        stores.quota.free(file.ownerId, size, now),
+      ]);
+    },
+  });
+}
+
+/** Bytes already stored under a key of the file's own, and what they are. */
+export interface StoredContent {
+  readonly contentKey: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * Creates the record of a file whose bytes were uploaded (and counted against the quota) beforehand, straight to the
+ * bucket. A failure leaves the bytes and their count to the orphan sweep and its recount, so the upload may be
+ * committed again.
+ */
+export function recordUploadedFile(
+  stores: Omit<CreateStores, 'contents' | 'quota'>,
+  fileId: string,
+  file: Omit<NewFile, 'bytes'>,
+  content: StoredContent,
+  now: number,
+): Promise<FileRecord> {
+  const nothing = async () => undefined;
+  return recordFile(stores, fileId, file, content, now, false, { count: nothing, store: nothing, undo: nothing });
+}
+
+/** How a new file's bytes are counted and stored, and taken back when the record cannot be made. */
+interface ContentSteps {
+  count(): Promise<void>;
+  store(): Promise<void>;
+  undo(): Promise<void>;
+}
+
+async function recordFile(
+  stores: Omit<CreateStores, 'contents' | 'quota'>,
+  fileId: string,
+  file: Omit<NewFile, 'bytes'>,
+  content: StoredContent,
+  now: number,
+  pickFreeName: boolean,
+  steps: ContentSteps,
+): Promise<FileRecord> {
   // A file in its owner's root names no folder, as every file made before folders existed.
   const inRoot = file.folderId === undefined || file.folderId === rootFolderId(file.ownerId);
   const folder = inRoot ? {} : { folderId: file.folderId };
   const namespace = fileNamespace({ ownerId: file.ownerId, ...folder });
   const name = await claimFreeName(stores, namespace, validateFileName(file.name), fileId, now, pickFreeName);
-  const contentKey = newContentKey(fileId);
   const createdBy = file.createdBy ?? file.ownerId;
   let docNo: number | undefined;
-  const size = file.bytes.byteLength;
   try {
-    await stores.quota.take(file.ownerId, size, now);
+    await steps.count();
   } catch (error) {
     await releaseName(stores, namespace, name, fileId);
     throw error;
   }
   try {
     docNo = await claimNumber(stores, 'docno', fileId);
-    await stores.contents.put(contentKey, file.bytes);
+    await steps.store();
     const record: FileRecord = {
       fileId,
       name,
       ownerId: file.ownerId,
       ...folder,
-      content: {
-        version: 1,
-        contentKey,
-        size,
-        sha256: sha256Base64(file.bytes),
-        modifiedAt: now,
-        modifiedBy: createdBy,
-      },
+      content: { version: 1, ...content, modifiedAt: now, modifiedBy: createdBy },
       versions: [],
       access: { [file.ownerId]: 'owner' },
       rev: 1,
@@ -88,17 +132,16 @@ export async function createFile(
     return record;
   } catch (error) {
     await Promise.all([
-      deleteQuietly(stores.contents, contentKey),
+      steps.undo(),
       releaseName(stores, namespace, name, fileId),
       docNo !== undefined && stores.numbers.release('docno', docNo, fileId),
-      stores.quota.free(file.ownerId, size, now),
     ]);
     throw error;
   }
 }
 
 async function claimFreeName(
-  stores: CreateStores,
+  stores: NameDeps,
   namespace: string,
   name: string,
   fileId: string,

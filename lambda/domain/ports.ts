@@ -70,6 +70,10 @@ export interface ContentStore {
   delete(key: string): Promise<void>;
   /** A short-lived URL that downloads the object without further credentials. */
   downloadUrl(key: string, ttlSeconds: number): Promise<string>;
+  /** A short-lived URL a client PUTs exactly `size` bytes to, as the object under `key`. */
+  uploadUrl(key: string, size: number, ttlSeconds: number): Promise<string>;
+  /** The object's size and SHA-256 (base64), read back in full; undefined when there is no such object. */
+  digest(key: string): Promise<{ readonly size: number; readonly sha256: string } | undefined>;
   /** Every object under `prefix`, with when it was written (epoch milliseconds). */
   list(prefix: string): AsyncIterable<StoredObject>;
 }

@@ -29,6 +29,23 @@ export async function renameFile(
   lockId: string | undefined,
   requestedName: string,
 ): Promise<string> {
+  // The requested name itself must be a name: "" or "." plus the extension would leave a file with no name.
+  const nameOf = (record: FileRecord) =>
+    validateFileName(`${validateFileName(requestedName)}${extensionOf(record.name)}`);
+  return withoutExtension((await rename(deps, fileId, lockId, nameOf)).name);
+}
+
+/** The files API's rename: the whole new name, its extension included, while no WOPI session holds the file. */
+export function renameTo(deps: RenameDeps, fileId: string, name: string): Promise<FileRecord> {
+  return rename(deps, fileId, undefined, () => validateFileName(name));
+}
+
+async function rename(
+  deps: RenameDeps,
+  fileId: string,
+  lockId: string | undefined,
+  nameOf: (record: FileRecord) => string,
+): Promise<FileRecord> {
   // A locked file may be renamed only by the lock holder; an unlocked one by anyone with edit rights.
   const requirement: LockRequirement = lockId === undefined ? { kind: 'unlocked' } : { kind: 'lockableWith', lockId };
   for (let attempt = 1; ; attempt++) {
@@ -39,15 +56,15 @@ export async function renameFile(
       throw refusal(fileId, record, deps.userId, deps.now);
     }
     if (!holds(lockRule(requirement), record, deps.now)) throw refusal(fileId, record, deps.userId, deps.now);
-    // The requested name itself must be a name: "" or "." plus the extension would leave a file with no name.
-    const name = validateFileName(`${validateFileName(requestedName)}${extensionOf(record.name)}`);
-    if (name === record.name) return withoutExtension(name);
-    if (await renamed(deps, record, requirement, name)) return withoutExtension(name);
+    const name = nameOf(record);
+    if (name === record.name) return record;
+    const renamedRecord = await renamed(deps, record, requirement, name);
+    if (renamedRecord !== undefined) return renamedRecord;
     if (attempt === ATTEMPTS) throw refusal(fileId, await deps.files.get(fileId), deps.userId, deps.now);
   }
 }
 
-/** One attempt: claim, rename, release; false when another write came first (the claim is given back). */
+/** One attempt: claim, rename, release; undefined when another write came first (the claim is given back). */
 async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRequirement, name: string) {
   const sameNameKey = name.toLowerCase() === record.name.toLowerCase();
   if (!sameNameKey) {
@@ -61,5 +78,5 @@ async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRe
     const released = result.applied ? record.name : name;
     await releaseName(deps, fileNamespace(record), released, record.fileId);
   }
-  return result.applied;
+  return result.applied ? { ...record, ...change } : undefined;
 }

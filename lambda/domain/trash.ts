@@ -78,10 +78,14 @@ export async function listTrash(deps: Pick<TrashDeps, 'files' | 'trash'>, ownerI
   );
 }
 
-/** Brings a file back from the trash under its name, or "name (2)" and so on when the name was taken meanwhile. */
-export async function restoreFromTrash(deps: TrashDeps, fileId: string): Promise<FileRecord> {
+/**
+ * Brings a file back from the trash under its name, or "name (2)" and so on when the name was taken meanwhile. The
+ * trash is its owner's: nobody else may, but an administrator.
+ */
+export async function restoreFromTrash(deps: TrashDeps, fileId: string, asAdministrator = false): Promise<FileRecord> {
   const record = await deps.files.get(fileId);
-  if (record?.trashed === undefined) throw new NotFoundError(`File ${fileId} is not in the trash`);
+  const mayRestore = asAdministrator || record?.access[deps.userId] === 'owner';
+  if (record?.trashed === undefined || !mayRestore) throw new NotFoundError(`File ${fileId} is not in the trash`);
   const { trashed } = record;
   // A folder deleted while the file was in the trash is no home to come back to: the owner's root is.
   const folder = record.folderId === undefined ? undefined : await deps.folders.get(record.folderId);

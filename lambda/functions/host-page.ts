@@ -2,17 +2,16 @@
 // for a user with an API key (Authorization: Bearer) or a short-lived link from the CLI (?link=); a share URL's
 // ?mode=view opens it read-only.
 import { randomBytes } from 'node:crypto';
-import { type DiscoveryClient, fillUrlSrc, pickAction } from '../adapters/wopi-discovery';
-import { mintAccessToken } from '../auth/access-token';
+import type { DiscoveryClient } from '../adapters/wopi-discovery';
 import { verifyHostLink } from '../auth/host-link';
 import { type Rights, rightsOf } from '../domain/access';
 import { visibleFile } from '../domain/check-out';
-import { BadRequestError, NotFoundError, NotImplementedError, UnsupportedFileTypeError } from '../domain/errors';
-import { extensionOf } from '../domain/file-name';
+import { BadRequestError, NotFoundError } from '../domain/errors';
 import type { FileStore, FolderStore } from '../domain/ports';
 import { activeUser, authenticate } from '../domain/users';
 import { credentialsOf } from '../http/api-credentials';
 import { type Authenticator, apiHandler } from '../http/api-handler';
+import { launchInClient } from '../http/client-launch';
 import { hostPage, hostPageError } from '../http/host-page-html';
 import { checkedFileId } from '../http/wopi-request';
 import { apiBase } from '../wiring/api-base';
@@ -61,27 +60,9 @@ export const handler = apiHandler(
     const record = await visibleFile(ctx, fileId, ctx.user);
     const rights = rightsOf(record, ctx.user.userId, openedFor(req.query.mode, ctx.ceiling));
     if (rights === undefined) throw new NotFoundError(`File ${fileId} does not exist`); // visibleFile checked
-    if (ctx.discovery === undefined) {
-      throw new NotImplementedError('no WOPI client configured (WOPI_DISCOVERY_URL)');
-    }
-    const { actions } = await ctx.discovery.get();
-    const extension = extensionOf(record.name);
-    const action = pickAction(actions, extension, rights === 'write' ? 'edit' : 'view');
-    if (action === undefined) {
-      throw new UnsupportedFileTypeError(`The WOPI client has no action for "${extension || record.name}" files`);
-    }
-    const publicUrl = ctx.config.publicUrl ?? req.baseUrl;
-    const actionUrl = fillUrlSrc(action.urlsrc, { wopiSrc: `${publicUrl}/wopi/files/${record.fileId}` });
-    const { token, expiresAt } = await mintAccessToken(
-      ctx.tokenSecret,
-      { fileId: record.fileId, userId: ctx.user.userId, userName: ctx.user.displayName, rights },
-      ctx.config.tokenTtlSeconds,
-      ctx.now,
-      ctx.notAfter,
-    );
+    const launch = await launchInClient(ctx, req.baseUrl, record, rights);
     const nonce = randomBytes(16).toString('base64');
-    const page = { actionUrl, accessToken: token, accessTokenTtl: expiresAt, title: record.name, nonce };
-    return hostPage({ ...page, frameAncestors: ctx.config.frameAncestors });
+    return hostPage({ ...launch, title: record.name, nonce, frameAncestors: ctx.config.frameAncestors });
   },
   byLinkOrApiKey,
 );

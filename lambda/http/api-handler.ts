@@ -12,6 +12,8 @@ import type { WopiResponse } from './wopi-response';
 export interface ApiRequest {
   /** The path's {file_id} (a file id or a document number) or {container_id}, as sent; undefined without one. */
   readonly pathId: string | undefined;
+  /** Every {parameter} of the path, decoded. */
+  readonly pathParameters: Readonly<Record<string, string | undefined>>;
   readonly method: string;
   readonly query: Readonly<Record<string, string | undefined>>;
   /** Lower-cased names. */
@@ -84,6 +86,7 @@ export function apiRequestOf(event: Event): ApiRequest {
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   return {
     pathId: event.pathParameters?.file_id ?? event.pathParameters?.container_id,
+    pathParameters: event.pathParameters ?? {},
     method: event.requestContext.http.method,
     query: event.queryStringParameters ?? {},
     headers,

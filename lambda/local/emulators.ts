@@ -5,10 +5,11 @@
 // live in memory / a temp folder and nothing outlives them.
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbClient } from '../adapters/dynamo-client';
 import { createS3Client } from '../adapters/s3-client';
 import { ensureTable } from '../adapters/table-schema';
+import { browserUploadsCors } from '../browser-uploads';
 import { claimDataFolder, type DataFolderLock, type EmulatorEndpoints } from './data-folder-lock';
 
 export interface EmulatorOptions {
@@ -64,6 +65,36 @@ export async function ensureStorage(
     if (bucketName !== undefined) await ensureBucket(s3, bucketName);
   } finally {
     db.destroy();
+    s3.destroy();
+  }
+}
+
+/** Lets the web page at `pageOrigin` PUT uploads to the bucket and download from it, as the stack does on AWS. */
+export async function allowBrowserUploads(
+  endpoints: EmulatorEndpoints,
+  bucketName: string,
+  pageOrigin: string,
+): Promise<void> {
+  const s3 = createS3Client({ region, ...endpoints });
+  const rule = browserUploadsCors([pageOrigin]);
+  try {
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: bucketName,
+        CORSConfiguration: {
+          CORSRules: [
+            {
+              AllowedOrigins: [...rule.allowedOrigins],
+              AllowedMethods: [...rule.allowedMethods],
+              AllowedHeaders: [...rule.allowedHeaders],
+              ExposeHeaders: [...rule.exposedHeaders],
+              MaxAgeSeconds: rule.maxAgeSeconds,
+            },
+          ],
+        },
+      }),
+    );
+  } finally {
     s3.destroy();
   }
 }

@@ -8,7 +8,7 @@ import { createFile } from '../domain/create-file';
 import { addUser, documentNumberOf } from '../domain/numbers';
 import { hashApiKey, issueApiKey } from '../domain/users';
 import { buildDeps, type Deps, provideDeps } from '../wiring/all';
-import { startEmulators } from './emulators';
+import { allowBrowserUploads, startEmulators } from './emulators';
 import { createLocalServer } from './local-server';
 import { LOCAL_OWNER, localSettings, localTokenSecret } from './local-settings';
 import { SAMPLE_NAME, sampleDocument } from './sample-document';
@@ -25,6 +25,7 @@ function isLoopback(address: string): boolean {
 const publicUrl = (env.WOPI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
 
 const emulators = await startEmulators({ tableName, bucketName, dataDir });
+await allowBrowserUploads(emulators, bucketName, new URL(publicUrl).origin);
 const config = loadConfig({
   // FileUrl's large downloads redirect to the S3 emulator on 127.0.0.1: reachable by a WOPI client beside a host that
   // binds loopback, not by one elsewhere (in a container, on another machine) that a host on another address is for.
@@ -87,6 +88,8 @@ settings.write('endpoints.json', {
   publicUrl,
 });
 
+const signIn = config.oidc ? `sign in with ${config.oidc.issuer}, or with` : 'sign in with';
+console.log(`Open ${publicUrl}/ and ${signIn} the API key below`);
 console.log(`WOPI host listening on http://${host}:${bound.port} (data in ${dataDir})`);
 console.log(`WOPI source: ${publicUrl}/wopi/files/${fileId}`);
 console.log(`Access token: ${token}`);

@@ -15,6 +15,11 @@ export function lockContext(context: OperationContext<Pick<Stores, 'files' | 'fo
 export type SaveStores = Pick<Stores, 'files' | 'folders' | 'contents' | 'recovery' | 'usage'>;
 
 export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
+  return saveDepsOf(context, context.grant.userId);
+}
+
+/** What a save by `userId` needs, from stores and settings (a WOPI operation's, or a files API route's). */
+export function saveDepsOf(context: SaveStores & Pick<OperationContext, 'config' | 'now'>, userId: string): SaveDeps {
   const { files, folders, contents, recovery, now, config } = context;
   return {
     files,
@@ -23,7 +28,7 @@ export function saveDeps(context: OperationContext<SaveStores>): SaveDeps {
     recovery,
     quota: quotaOf(config.quotaBytes, context.usage),
     now,
-    userId: context.grant.userId,
+    userId,
     schedule: { ...DEFAULT_SCHEDULE, latest: config.versionsKept },
     recoveryKeepMs: config.recoveryKeepMs,
     recoveryKept: config.recoveryKept,

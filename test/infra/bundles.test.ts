@@ -3,21 +3,40 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Metafile } from 'esbuild';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, BUNDLE_OPTIONS, DEPLOYED_FUNCTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
+import {
+  BUNDLE_BUDGET_BYTES,
+  BUNDLE_OPTIONS,
+  DEPLOYED_FUNCTIONS,
+  FUNCTIONS_DIR,
+  TEMPLATE_ENTRIES,
+} from '../../infra/bundle-options';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wopi-bundles-'));
 const functions = DEPLOYED_FUNCTIONS.map(({ entry, budgetBytes }) => [entry, budgetBytes] as const);
 
+/** The bundles that carry the blank templates, by entry. */
+const withTemplates = new Set<string>();
+
 beforeAll(async () => {
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     ...BUNDLE_OPTIONS,
     entryPoints: Object.fromEntries(functions.map(([entry]) => [entry, join(FUNCTIONS_DIR, `${entry}.ts`)])),
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
+  for (const [output, { entryPoint, inputs }] of Object.entries((metafile as Metafile).outputs)) {
+    if (
+      entryPoint !== undefined &&
+      Object.keys(inputs).some((input) => input.endsWith('lambda/generated/templates.ts'))
+    ) {
+      withTemplates.add(output.replace(/^.*\//, '').replace(/\.mjs$/, ''));
+    }
+  }
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -25,8 +44,13 @@ describe('function bundles', () => {
   it.each(functions)('%s stays within its budget of %i bytes', (entry, budgetBytes) => {
     // GIVEN the function's bundle WHEN weighed
     const bytes = statSync(join(outDir, `${entry}.mjs`)).size;
-    // THEN it is within the budget of what its route may touch
+    // THEN it is within the budget of what its route may touch (and of the templates, if it carries them)
     expect(bytes).toBeLessThanOrEqual(budgetBytes);
+  });
+
+  it('finds the templates in the bundles given an allowance for them, and in no other', () => {
+    // GIVEN the bundles WHEN those that include lambda/generated/templates.ts are listed THEN they are those
+    expect([...withTemplates]).toEqual(TEMPLATE_ENTRIES);
   });
 
   it('the budget without S3 is smaller than the S3 client alone adds, so it can catch one', async () => {

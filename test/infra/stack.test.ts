@@ -388,6 +388,22 @@ describe('WopiHost stack', () => {
       });
     });
 
+    it("lets the web page's origin, the API's own endpoint, PUT uploads to presigned URLs and GET downloads, and no other", () => {
+      // GIVEN no custom domain WHEN synthesized THEN the bucket's one CORS rule names the API endpoint
+      const [properties] = ofType(synthesized.resources, 'AWS::S3::Bucket').map(([, bucket]) => bucket.Properties);
+      expect(properties?.CorsConfiguration).toEqual({
+        CorsRules: [
+          {
+            AllowedOrigins: [{ 'Fn::GetAtt': [expect.stringMatching(/^Api/), 'ApiEndpoint'] }],
+            AllowedMethods: ['GET', 'PUT'],
+            AllowedHeaders: ['content-type'],
+            ExposedHeaders: ['ETag'],
+            MaxAge: 3600,
+          },
+        ],
+      });
+    });
+
     it('expires recovery copies a day after the functions stop listing them', () => {
       // GIVEN recovery copies kept WOPI_RECOVERY_DAYS=30 WHEN synthesized THEN recovery/ objects expire at 31 days
       synthesized.template.hasResourceProperties('AWS::S3::Bucket', {
@@ -450,12 +466,17 @@ describe('WopiHost stack', () => {
     });
 
     // Issue 11, item 7, written out here rather than read from routes.ts, so that a row that grows a grant fails.
-    it("grants dynamodb:Query only where recovery copies or a folder's children are listed", () => {
+    it("grants dynamodb:Query only where recovery copies or a listing are read: saves, the sweep, a folder's children, the files API's lists", () => {
       // GIVEN the stack WHEN the functions that may Query are listed
       const querying = functionsGranted(synthesized.resources, 'dynamodb:Query');
-      // THEN they are the ones that keep, bound or purge recovery copies (PutFile, the overrides, the sweep) and
-      // the ones that list a folder (EnumerateChildren, the folder page, DeleteContainer's "is it empty")
+      // the ones that list a folder (EnumerateChildren, the folder page, DeleteContainer's "is it empty") and the files
+      // API's listings (a folder's children are a Query of its name claims)
       expect(querying).toEqual([
+        'ApiFolderFunction',
+        'ApiListFilesFunction',
+        'ApiListTrashFunction',
+        'ApiRestoreVersionFunction',
+        'ApiVersionsFunction',
         'ContainersOverrideFunction',
         'EnumerateChildrenFunction',
         'FilesOverrideFunction',
@@ -465,11 +486,14 @@ describe('WopiHost stack', () => {
       ]);
     });
 
-    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the FileUrl download and the host page', () => {
+    it('grants the signing key only to the functions that verify or sign tokens: the WOPI routes, the FileUrl download, the host page, open and uploads', () => {
       // GIVEN the stack WHEN the functions that may read the signing key are listed
       const signing = functionsGranted(synthesized.resources, 'secretsmanager:GetSecretValue');
-      // THEN the check-out APIs (API keys only) and the sweep are not among them
+      // THEN the check-out APIs (API keys only), the other files API routes and the sweep are not among them
       expect(signing).toEqual([
+        'ApiCommitUploadFunction',
+        'ApiCreateFileFunction',
+        'ApiOpenFunction',
         'CheckContainerInfoFunction',
         'CheckEcosystemFunction',
         'CheckFileInfoFunction',
@@ -489,7 +513,7 @@ describe('WopiHost stack', () => {
       ]);
     });
 
-    it("grants dynamodb:DeleteItem on files' items only to PutFile, the overrides and the sweep", () => {
+    it("grants dynamodb:DeleteItem on files' items only to the saves (PutFile, the overrides, a restore) and the sweep", () => {
       // GIVEN the stack WHEN the functions that may delete items under file# are listed
       const deleting = ofType(synthesized.resources, 'AWS::Lambda::Function')
         .map(([id]) => id)
@@ -498,6 +522,7 @@ describe('WopiHost stack', () => {
       // THEN the check-outs, which only update the file's record, are not among them (the container overrides
       // are: CreateChildFile's overwrite is a save, with its recovery copies)
       expect(deleting).toEqual([
+        'ApiRestoreVersionFunction',
         'ContainersOverrideFunction',
         'FilesOverrideFunction',
         'PutFileFunction',
@@ -696,6 +721,8 @@ describe('WopiHost stack with context options', () => {
       deletionProtection: 'false',
       throttleRate: '25',
       throttleBurst: '50',
+      oidcIssuer: 'https://login.example.com/realms/acme',
+      oidcAudience: 'wopi-web',
       reservedConcurrency: '5',
       quotaBytes: '1000000000',
     });
@@ -710,6 +737,8 @@ describe('WopiHost stack with context options', () => {
     // THEN they are PutFile, the overrides (PutRelativeFile, restores, CreateChildFile) and the sweep (its
     // recount), all told the quota
     expect(counting).toEqual([
+      'ApiCreateFileFunction',
+      'ApiRestoreVersionFunction',
       'ContainersOverrideFunction',
       'FilesOverrideFunction',
       'PutFileFunction',
@@ -717,6 +746,23 @@ describe('WopiHost stack with context options', () => {
     ]);
     for (const id of counting) {
       expect(environmentOf(synthesized.resources[id] as Resource)).toMatchObject({ WOPI_QUOTA_BYTES: '1000000000' });
+    }
+  });
+
+  it("lets the custom domain's page, and only it, PUT uploads to the bucket", () => {
+    // GIVEN domainName WHEN synthesized THEN the bucket's CORS rule names https://<domainName>
+    synthesized.template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://wopi.example.com'] })] },
+    });
+  });
+
+  it('with oidcIssuer and oidcAudience, tells every function WOPI_OIDC_ISSUER and WOPI_OIDC_AUDIENCE', () => {
+    // GIVEN the OpenID context WHEN synthesized THEN each function's environment carries it
+    for (const [, resource] of ofType(synthesized.resources, 'AWS::Lambda::Function')) {
+      expect(environmentOf(resource as Resource)).toMatchObject({
+        WOPI_OIDC_ISSUER: 'https://login.example.com/realms/acme',
+        WOPI_OIDC_AUDIENCE: 'wopi-web',
+      });
     }
   });
 

@@ -15,7 +15,11 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintFileUrlLink } from '../../lambda/auth/file-url-link';
+import { mintUploadTicket } from '../../lambda/auth/upload-ticket';
 import { checkOut } from '../../lambda/domain/check-out';
+import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
+import { trashFile } from '../../lambda/domain/trash';
+import { planUpload } from '../../lambda/domain/uploads';
 import { issueApiKey } from '../../lambda/domain/users';
 import {
   EVENTS_DIR,
@@ -28,6 +32,7 @@ import {
   SAMPLE_CONTAINER_ID,
   SAMPLE_FILE_ID,
   SAMPLE_FILE_URL_LINK,
+  SAMPLE_UPLOAD_TICKET,
   sampleEventNames,
 } from '../support/api-gateway-events';
 import { lock } from '../support/lock-calls';
@@ -69,6 +74,46 @@ async function lockedWithAnotherLockId({ host, fileId }: Given) {
 /** The file is checked out by its owner, through the check-out API. */
 async function checkedOutByOwner({ host, fileId }: Given) {
   await checkOut({ ...host.deps, now: host.clock.now() }, fileId, OWNER);
+}
+
+/** The file is in its owner's trash. */
+async function inTheTrash({ host, fileId }: Given) {
+  await trashFile({ ...host.deps, now: host.clock.now(), userId: OWNER.userId }, fileId);
+}
+
+/** The user the share events name exists. */
+async function sharedWithExists({ host }: Given) {
+  await host.deps.users.putUser({ userId: 'events-viewer', displayName: 'Events Viewer' });
+}
+
+/**
+ * A folder of the owner's, which the folder share events name in place of their placeholder, and the user they
+ * share it with.
+ */
+async function ownFolderShared({ host, event }: Given) {
+  await sharedWithExists({ host } as Given);
+  const deps = { ...host.deps, now: host.clock.now(), userId: OWNER.userId };
+  const root = await rootFolder(deps, OWNER.userId);
+  const folder = await createFolder(deps, root.folderId, { mode: 'suggested', name: 'Shared' });
+  await shareFolder(deps, folder.folderId, 'events-viewer', 'view');
+  event.pathParameters = { ...event.pathParameters, folder_id: folder.folderId };
+}
+
+/**
+ * An upload was planned and its bytes PUT: the commit event gets its ticket, and names its file, in place of the
+ * placeholders (the file the test made is not the upload's).
+ */
+async function uploadedMeanwhile({ host, event }: Given) {
+  const bytes = Buffer.from('uploaded bytes');
+  const upload = await planUpload(
+    host.deps,
+    { name: 'Uploaded.pdf', ownerId: OWNER.userId, createdBy: OWNER.userId, size: bytes.length },
+    host.clock.now(),
+  );
+  await host.deps.contents.put(upload.contentKey, bytes);
+  const { ticket } = await mintUploadTicket(host.deps.tokenSecret, upload, host.clock.now());
+  event.body = (event.body ?? '').replace(SAMPLE_UPLOAD_TICKET, ticket);
+  event.pathParameters = { file_id: upload.fileId };
 }
 
 // One row per file in events/, keyed by file name.
@@ -120,6 +165,30 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'superoffice-agent-undo-checkout.json': { status: 200, given: checkedOutByOwner },
   // This test's host has no WOPI_DISCOVERY_URL, so the page answers its documented 501.
   'host-page.json': { status: 501 },
+  'api-me.json': { status: 200 },
+  'api-list-files.json': { status: 200 },
+  'api-create-file.json': { status: 201 },
+  'api-commit-upload.json': { status: 201, given: uploadedMeanwhile },
+  'api-get-file.json': { status: 200 },
+  'api-rename-file.json': { status: 200 },
+  'api-delete-file.json': { status: 200 },
+  'api-download.json': { status: 200 },
+  'api-versions.json': { status: 200 },
+  'api-restore-version.json': { status: 200 },
+  'api-list-trash.json': { status: 200 },
+  'api-restore-from-trash.json': { status: 200, given: inTheTrash },
+  'api-share.json': { status: 200, given: sharedWithExists },
+  'api-folder.json': { status: 200 },
+  'api-create-folder.json': { status: 201 },
+  'api-share-folder.json': { status: 200, given: ownFolderShared },
+  'api-unshare-folder.json': { status: 200, given: ownFolderShared },
+  'api-unshare.json': { status: 200, given: sharedWithExists },
+  'api-check-out.json': { status: 200 },
+  'api-undo-check-out.json': { status: 200, given: checkedOutByOwner },
+  // As the host page: no WOPI client is configured here.
+  'api-open.json': { status: 501 },
+  'api-openapi.json': { status: 200 },
+  'web-page.json': { status: 200 },
   'file-url.json': { status: 200 },
 };
 
@@ -147,6 +216,8 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 const names = sampleEventNames();
+// Anyone may fetch these; every other route of the files API takes a key.
+const PUBLIC_ROUTES = new Set(['web-page', 'api-openapi']);
 
 function isScheduledEvent(name: string): boolean {
   return JSON.parse(readFileSync(join(EVENTS_DIR, name), 'utf8'))['detail-type'] === 'Scheduled Event';
@@ -222,12 +293,14 @@ describe.each(apiNames)('events/%s', (name) => {
         id: placeholder,
         paths: paths.map(() => expect.stringContaining(`/${placeholder}`)),
       });
-    } else {
+    } else if (path.startsWith('/api/v1/Agents/')) {
       expect(JSON.parse(event.body ?? '{}')).toMatchObject({ documentId: SAMPLE_FILE_ID });
+    } else {
+      expect(event.pathParameters?.file_id).toBeUndefined();
     }
   });
 
-  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), the FileUrl link placeholder (downloads), or the API key placeholder (check-out APIs)', () => {
+  it('carries its credential: the same access_token in rawQueryString and queryStringParameters (WOPI), the FileUrl link placeholder (downloads), the API key placeholder (check-out APIs, files API), or none (the page and the OpenAPI document)', () => {
     // Prepare
     const event = readSampleEvent(name);
     // Act
@@ -240,6 +313,7 @@ describe.each(apiNames)('events/%s', (name) => {
         SAMPLE_FILE_URL_LINK,
         SAMPLE_FILE_URL_LINK,
       ]);
+    else if (PUBLIC_ROUTES.has(routeOf(event)?.entry ?? '')) expect(event.headers.authorization).toBeUndefined();
     else expect(event.headers.authorization).toBe(`Bearer ${SAMPLE_API_KEY}`);
   });
 

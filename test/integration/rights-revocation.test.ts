@@ -206,7 +206,7 @@ describe('a disabled user (users disable)', () => {
     await trashFile({ ...host.deps, now: host.clock.now(), userId }, file.fileId);
     // Act
     await disable(userId);
-    await restoreFromTrash({ ...host.deps, now: host.clock.now(), userId: 'cli:admin' }, file.fileId);
+    await restoreFromTrash({ ...host.deps, now: host.clock.now(), userId: 'cli:admin' }, file.fileId, true);
     // Assess
     expect((await infoOf(file.fileId, token)).status).toBe(404);
   });

@@ -15,6 +15,8 @@ export const SAMPLE_CONTAINER_ID = 'SAMPLECONTAINERID00000';
 export const SAMPLE_ACCESS_TOKEN = 'SAMPLE_ACCESS_TOKEN';
 /** The check-out APIs' events carry this in Authorization: Bearer; replaced by an API key of the file's owner. */
 export const SAMPLE_API_KEY = 'SAMPLE_API_KEY';
+/** The files API's commit event carries this; replaced by the ticket of an upload the test plans first. */
+export const SAMPLE_UPLOAD_TICKET = 'SAMPLE_UPLOAD_TICKET';
 /** The FileUrl download's event carries this as ?link=; replaced by a link CheckFileInfo would give. */
 export const SAMPLE_FILE_URL_LINK = 'SAMPLE_FILE_URL_LINK';
 

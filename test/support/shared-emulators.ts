@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import type { EmulatorEndpoints } from '../../lambda/local/data-folder-lock';
 import { type Emulators, startEmulators } from '../../lambda/local/emulators';
+import { generateAssets } from '../../web/build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // What the entries import from lambda/generated/, for a vitest run that did not come through npm test.
+  await generateAssets();
   // vitest's own default for `vitest run` when maxWorkers is not set.
   const slots = project.config.maxWorkers ?? Math.max(availableParallelism() - 1, 1);
   const pool = await Promise.all(Array.from({ length: slots }, () => startEmulators({})));

@@ -14,7 +14,7 @@ import type { Share } from '../../lambda/domain/access';
 import { createFile } from '../../lambda/domain/create-file';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { shareFile } from '../../lambda/domain/shares';
-import { ensureStorage } from '../../lambda/local/emulators';
+import { allowBrowserUploads, ensureStorage } from '../../lambda/local/emulators';
 import { createLocalServer } from '../../lambda/local/local-server';
 import { buildDeps, type Deps, provideDeps } from '../../lambda/wiring/all';
 import { RequestCounter } from './request-counter';
@@ -72,6 +72,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   const server: Server = createLocalServer();
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await allowBrowserUploads(emulators, names.WOPI_BUCKET_NAME, baseUrl);
   const config = loadConfig({
     ...names,
     WOPI_TOKEN_SECRET: TEST_SECRET,

@@ -1,0 +1,16 @@
+// PUT /host/api/files/{file_id}/shares/{user_id} with {"share": "view" | "edit" | "edit+delete"}: the owner shares the
+// file with that user, from their next request on.
+import { shareAsOwner } from '../domain/shares';
+import { apiJson, filesApiHandler, pathFileId, pathUserId, shareField } from '../http/files-api';
+import { fileJson } from '../http/files-api-json';
+import { filesApiBase } from '../wiring/api-base';
+import { fileStore, sharedWith } from '../wiring/dynamo';
+
+const wire = async () => ({ ...(await filesApiBase()), files: fileStore(), sharedWith: sharedWith() });
+
+export const handler = filesApiHandler('ShareFile', wire, async (req, ctx) => {
+  const share = shareField(req);
+  const deps = { ...ctx, actor: ctx.user.userId };
+  const record = await shareAsOwner(deps, pathFileId(req), pathUserId(req), share);
+  return apiJson(200, fileJson(record, ctx.user.userId, ctx.now));
+});
