@@ -1,6 +1,6 @@
 // Listing a folder, paged (domain/folders.ts listChildren on the DynamoDB stores): a folder of 100 files beside one
 // of 10,000 (BENCH_FOLDER_FILES) in the same table, its first page, one from the middle and the last. A page is one
-// Query of the folder's name claims from where the last page ended, then one read per child, so the folder's size
+// Query of the folder's name claims from where the last page ended, then a batch read per kind of child, so the folder's size
 // should not show (flat is the goal). The raw column is that Query alone, by a bare client: whether the emulator
 // itself stays flat. Both folders are seeded with BatchWriteItem (seed.ts); the pages take turns call by call, so
 // a slow patch of the machine falls on all of them alike.
@@ -32,7 +32,7 @@ export interface FolderListingResult {
 /** BENCH_FOLDER_FILES: the big folder's size (10,000 by default; 0 skips the comparison). */
 export const folderFilesFromEnv = () => countFromEnv('BENCH_FOLDER_FILES', 10_000);
 
-/** Pages listed per position: a twentieth of the main runs' calls, at least 50 (a page is 51 requests). */
+/** Pages listed per position: a twentieth of the main runs' calls, at least 50 (a page is 2 or 3 requests). */
 export const folderLoop = (loop: Loop) => fewerCalls(loop, 20, 50);
 
 /** Names sort as numbers do, so "the middle page" and "the last page" start where they should. */

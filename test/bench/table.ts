@@ -165,7 +165,7 @@ export function folderListingTable(folders: readonly FolderListingResult[]): str
   const seeding = [small, big].map((folder) => `${thousands(folder.files)} files in ${folder.seeding_s} s`).join(', ');
   return (
     `${markdownTable(header, rows, [0])}\n\nFolder listing (listChildren: one Query of the name claims, then one ` +
-    `GetItem per child, in parallel); raw = the Query alone. Seeded with BatchWriteItem (file items and name ` +
+    `BatchGetItem of the files and one of the folders it names); raw = the Query alone. Seeded with BatchWriteItem (file items and name ` +
     `claims): ${seeding}.`
   );
 }
