@@ -118,6 +118,7 @@ async function showFolder(folder: ApiFolder): Promise<void> {
   render(page.folder, items);
 }
 
+// A change is announced (say) only once the listing shows it, so what a screen reader hears is what is there.
 const refresh = () => showFolder(trail[trail.length - 1] ?? { id: 'root', name: 'My documents', role: 'owner' });
 
 function render(folder: ApiFolder, items: readonly (ApiFile | ApiFolder)[]): void {
@@ -156,8 +157,8 @@ function toolbar(folder: ApiFolder): HTMLElement {
       progress.value = Math.round(done * 100);
     });
     progress.hidden = true;
-    say(status, `Uploaded ${chosen.name}`);
     await refresh();
+    say(status, `Uploaded ${chosen.name}`);
   };
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
@@ -181,8 +182,8 @@ function toolbar(folder: ApiFolder): HTMLElement {
           name: `${base}${type.value}`,
           folderId: folder.id,
         })) as ApiFile;
-        say(status, `Created ${made.name}`);
         await refresh();
+        say(status, `Created ${made.name}`);
       }),
       'new-document',
     ),
@@ -295,8 +296,8 @@ function fileRow(file: ApiFile): HTMLElement {
         'Delete',
         act(async () => {
           await api('DELETE', path);
-          say(status, `${file.name} is in the trash`);
           await refresh();
+          say(status, `${file.name} is in the trash`);
         }),
       ),
     );
@@ -408,8 +409,8 @@ async function trashView(): Promise<void> {
   for (const file of files) {
     const restore = act(async () => {
       await api('POST', `/host/api/trash/${encodeURIComponent(file.id)}/restore`);
-      say(status, `${file.name} is back`);
       await refresh();
+      say(status, `${file.name} is back`);
     });
     list.append(el('li', { 'data-name': file.name }, `${file.name} `, button('Restore', restore)));
   }
