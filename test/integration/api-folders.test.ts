@@ -2,10 +2,9 @@
 // POST /host/api/folders, PUT/DELETE /host/api/folders/{id}/shares/{userId}, GET /host/api/files?shared=true. Rights
 // come from the folder chain at each request: a stranger is told nothing exists, an editor of a folder adds to it but
 // does not share it, a share taken away stops at the next call.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, type People, sharedFile } from '../support/api-people';
-import { type ApiCall, apiCalls, expectRefusal } from '../support/files-api-calls';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import { describe, expect, it } from 'vitest';
+import { sharedFile } from '../support/api-people';
+import { expectRefusal, useApiHost } from '../support/files-api-calls';
 
 interface Item {
   readonly kind: 'file' | 'folder';
@@ -21,28 +20,16 @@ interface Page {
   readonly next?: string;
 }
 
-let host: TestHost;
-let people: People;
-let call: ApiCall;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  people = await addPeople(host);
-  call = apiCalls(host, people);
-});
-
-afterAll(async () => {
-  await host.close();
-});
+const api = useApiHost();
 
 async function newFolder(name: string, parentId?: string) {
-  const made = await call('owner-1', 'POST', '/host/api/folders', { name, ...(parentId && { parentId }) });
+  const made = await api.call('owner-1', 'POST', '/host/api/folders', { name, ...(parentId && { parentId }) });
   expect(made.status).toBe(201);
   return (made.body as { id: string }).id;
 }
 
 async function childNames(folderId: string, who: 'owner-1' | 'editor-1' = 'owner-1') {
-  const page = await call(who, 'GET', `/host/api/folders/${folderId}?limit=500`);
+  const page = await api.call(who, 'GET', `/host/api/folders/${folderId}?limit=500`);
   return (page.body as Page).items.map((item) => item.name);
 }
 
@@ -50,8 +37,8 @@ describe('GET /host/api/folders/{id}', () => {
   it('answers "root" with the caller\'s own root, the one /me names', async () => {
     // Act
     const [root, me] = await Promise.all([
-      call('editor-2', 'GET', '/host/api/folders/root'),
-      call('editor-2', 'GET', '/host/api/me'),
+      api.call('editor-2', 'GET', '/host/api/folders/root'),
+      api.call('editor-2', 'GET', '/host/api/me'),
     ]);
     // Assess
     expect(root.status).toBe(200);
@@ -65,7 +52,7 @@ describe('GET /host/api/folders/{id}', () => {
     // Prepare
     const folderId = await newFolder('Paged');
     const names = ['a.docx', 'b.xlsx', 'c.pptx', 'd.odt', 'e.ods', 'f.odp', 'g.docx'];
-    for (const name of names) await call('owner-1', 'POST', '/host/api/files', { name, folderId });
+    for (const name of names) await api.call('owner-1', 'POST', '/host/api/files', { name, folderId });
     await newFolder('Sub one', folderId);
     await newFolder('Sub two', folderId);
     // Act
@@ -74,7 +61,7 @@ describe('GET /host/api/folders/{id}', () => {
     let pages = 0;
     do {
       const query = `limit=2${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
-      const page = await call('owner-1', 'GET', `/host/api/folders/${folderId}?${query}`);
+      const page = await api.call('owner-1', 'GET', `/host/api/folders/${folderId}?${query}`);
       expect(page.status).toBe(200);
       const body = page.body as Page;
       expect(body.items.length).toBeLessThanOrEqual(2);
@@ -90,7 +77,7 @@ describe('GET /host/api/folders/{id}', () => {
 
   it.each(['0', '501', '-1', '1.5', 'ten', ''])('refuses limit=%s with a 400', async (limit) => {
     // Act
-    const answer = await call('owner-1', 'GET', `/host/api/folders/root?limit=${limit}`);
+    const answer = await api.call('owner-1', 'GET', `/host/api/folders/root?limit=${limit}`);
     // Assess
     expectRefusal(answer, 400);
   });
@@ -99,8 +86,8 @@ describe('GET /host/api/folders/{id}', () => {
     // Prepare
     const folderId = await newFolder('Not for strangers');
     // Act
-    const missing = await call('owner-1', 'GET', '/host/api/folders/nosuchfolder');
-    const stranger = await call('stranger', 'GET', `/host/api/folders/${folderId}`);
+    const missing = await api.call('owner-1', 'GET', '/host/api/folders/nosuchfolder');
+    const stranger = await api.call('stranger', 'GET', `/host/api/folders/${folderId}`);
     // Assess
     expectRefusal(missing, 404);
     expectRefusal(stranger, 404);
@@ -108,7 +95,7 @@ describe('GET /host/api/folders/{id}', () => {
 
   it('refuses a folder id no folder can have with a 4xx', async () => {
     // Act
-    const answer = await call('owner-1', 'GET', `/host/api/folders/${encodeURIComponent('a b;c')}`);
+    const answer = await api.call('owner-1', 'GET', `/host/api/folders/${encodeURIComponent('a b;c')}`);
     // Assess
     expect([400, 404]).toContain(answer.status);
     expectRefusal(answer, answer.status);
@@ -119,7 +106,7 @@ describe('POST /host/api/folders', () => {
   it("makes a folder in the caller's root, and one inside it", async () => {
     // Act
     const outer = await newFolder('Outer');
-    const inner = await call('owner-1', 'POST', '/host/api/folders', { name: 'Inner', parentId: outer });
+    const inner = await api.call('owner-1', 'POST', '/host/api/folders', { name: 'Inner', parentId: outer });
     // Assess
     expect(inner).toMatchObject({ status: 201, body: { name: 'Inner', parentId: outer, role: 'owner' } });
     expect(await childNames(outer)).toEqual(['Inner']);
@@ -136,7 +123,7 @@ describe('POST /host/api/folders', () => {
     // Prepare
     const before = await childNames('root');
     // Act
-    const answer = await call('owner-1', 'POST', '/host/api/folders', body, raw === undefined ? {} : { raw });
+    const answer = await api.call('owner-1', 'POST', '/host/api/folders', body, raw === undefined ? {} : { raw });
     // Assess
     expectRefusal(answer, 400);
     expect(await childNames('root')).toEqual(before);
@@ -146,7 +133,7 @@ describe('POST /host/api/folders', () => {
     // Prepare
     await newFolder('Twice');
     // Act
-    const again = await call('owner-1', 'POST', '/host/api/folders', { name: 'Twice' });
+    const again = await api.call('owner-1', 'POST', '/host/api/folders', { name: 'Twice' });
     // Assess
     expectRefusal(again, 409);
   });
@@ -155,7 +142,7 @@ describe('POST /host/api/folders', () => {
     // Prepare
     const folderId = await newFolder('Owner only');
     // Act
-    const answer = await call('stranger', 'POST', '/host/api/folders', { name: 'Sneaky', parentId: folderId });
+    const answer = await api.call('stranger', 'POST', '/host/api/folders', { name: 'Sneaky', parentId: folderId });
     // Assess
     expectRefusal(answer, 404);
     expect(await childNames(folderId)).toEqual([]);
@@ -166,24 +153,28 @@ describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
   it("lets an editor of a folder add files to it (owned by the folder's owner) but not share it", async () => {
     // Prepare
     const folderId = await newFolder('Team');
-    const shared = await call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, { share: 'edit' });
+    const shared = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, {
+      share: 'edit',
+    });
     // Act
-    const added = await call('editor-1', 'POST', '/host/api/files', { name: 'From editor.docx', folderId });
-    const reshare = await call('editor-1', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, { share: 'view' });
+    const added = await api.call('editor-1', 'POST', '/host/api/files', { name: 'From editor.docx', folderId });
+    const reshare = await api.call('editor-1', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, {
+      share: 'view',
+    });
     // Assess
     expect(shared.status).toBe(200);
     expect(added).toMatchObject({ status: 201, body: { ownerId: 'owner-1', folderId } });
     expectRefusal(reshare, 403);
-    expectRefusal(await call('stranger', 'GET', `/host/api/folders/${folderId}`), 404);
+    expectRefusal(await api.call('stranger', 'GET', `/host/api/folders/${folderId}`), 404);
   });
 
   it('lets a viewer of a folder list it but not add to it (403)', async () => {
     // Prepare
     const folderId = await newFolder('Read only');
-    await call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/viewer-1`, { share: 'view' });
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/viewer-1`, { share: 'view' });
     // Act
-    const listed = await call('viewer-1', 'GET', `/host/api/folders/${folderId}`);
-    const added = await call('viewer-1', 'POST', '/host/api/files', { name: 'Nope.docx', folderId });
+    const listed = await api.call('viewer-1', 'GET', `/host/api/folders/${folderId}`);
+    const added = await api.call('viewer-1', 'POST', '/host/api/files', { name: 'Nope.docx', folderId });
     // Assess
     expect(listed).toMatchObject({ status: 200, body: { folder: { role: 'view' } } });
     expectRefusal(added, 403);
@@ -193,14 +184,14 @@ describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
   it('stops the share at the next call once it is taken away', async () => {
     // Prepare
     const folderId = await newFolder('Brief');
-    await call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-2`, { share: 'edit' });
-    expect((await call('editor-2', 'GET', `/host/api/folders/${folderId}`)).status).toBe(200);
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-2`, { share: 'edit' });
+    expect((await api.call('editor-2', 'GET', `/host/api/folders/${folderId}`)).status).toBe(200);
     // Act
-    const unshared = await call('owner-1', 'DELETE', `/host/api/folders/${folderId}/shares/editor-2`);
+    const unshared = await api.call('owner-1', 'DELETE', `/host/api/folders/${folderId}/shares/editor-2`);
     // Assess
     expect(unshared.status).toBe(200);
-    expectRefusal(await call('editor-2', 'GET', `/host/api/folders/${folderId}`), 404);
-    expectRefusal(await call('editor-2', 'POST', '/host/api/files', { name: 'Late.docx', folderId }), 404);
+    expectRefusal(await api.call('editor-2', 'GET', `/host/api/folders/${folderId}`), 404);
+    expectRefusal(await api.call('editor-2', 'POST', '/host/api/files', { name: 'Late.docx', folderId }), 404);
   });
 
   it.each([
@@ -211,22 +202,26 @@ describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
     // Prepare
     const folderId = await newFolder(`Unshared ${name}`);
     // Act
-    const answer = await call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, body);
+    const answer = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, body);
     // Assess
     expectRefusal(answer, 400);
-    expectRefusal(await call('editor-1', 'GET', `/host/api/folders/${folderId}`), 404);
+    expectRefusal(await api.call('editor-1', 'GET', `/host/api/folders/${folderId}`), 404);
   });
 
   it('refuses to share the root (403), a stranger sharing (404), and a user who does not exist (4xx)', async () => {
     // Prepare
     const folderId = await newFolder('Mine alone');
-    const me = (await call('owner-1', 'GET', '/host/api/me')).body as { rootFolderId: string };
+    const me = (await api.call('owner-1', 'GET', '/host/api/me')).body as { rootFolderId: string };
     // Act
-    const root = await call('owner-1', 'PUT', `/host/api/folders/${me.rootFolderId}/shares/editor-1`, {
+    const root = await api.call('owner-1', 'PUT', `/host/api/folders/${me.rootFolderId}/shares/editor-1`, {
       share: 'edit',
     });
-    const stranger = await call('stranger', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, { share: 'edit' });
-    const nobody = await call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/no-such-user`, { share: 'edit' });
+    const stranger = await api.call('stranger', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, {
+      share: 'edit',
+    });
+    const nobody = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/no-such-user`, {
+      share: 'edit',
+    });
     // Assess
     expectRefusal(root, 403);
     expectRefusal(stranger, 404);
@@ -239,19 +234,21 @@ describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
 describe('GET /host/api/files?shared=true', () => {
   it('lists the files others shared with the caller, not their own, and no longer one unshared', async () => {
     // Prepare
-    const file = await sharedFile(host, 'For the team.docx');
-    await call('editor-1', 'POST', '/host/api/files', { name: 'Editor own.docx' });
+    const file = await sharedFile(api.host, 'For the team.docx');
+    await api.call('editor-1', 'POST', '/host/api/files', { name: 'Editor own.docx' });
     const sharedIds = async () =>
-      ((await call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.map((f) => f.id);
+      ((await api.call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.map(
+        (f) => f.id,
+      );
     // Act
     const before = await sharedIds();
-    const strangers = (await call('stranger', 'GET', '/host/api/files?shared=true')).body as { files: Item[] };
-    await call('owner-1', 'DELETE', `/host/api/files/${file.fileId}/shares/editor-1`);
+    const strangers = (await api.call('stranger', 'GET', '/host/api/files?shared=true')).body as { files: Item[] };
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}/shares/editor-1`);
     const after = await sharedIds();
     // Assess
     expect(before).toContain(file.fileId);
     expect(
-      ((await call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.every(
+      ((await api.call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.every(
         (f) => f.ownerId !== 'editor-1',
       ),
     ).toBe(true);
@@ -261,7 +258,7 @@ describe('GET /host/api/files?shared=true', () => {
 
   it.each(['maybe', 'TRUE', '1'])('refuses shared=%s with a 400', async (value) => {
     // Act
-    const answer = await call('editor-1', 'GET', `/host/api/files?shared=${value}`);
+    const answer = await api.call('editor-1', 'GET', `/host/api/files?shared=${value}`);
     // Assess
     expectRefusal(answer, 400);
   });

@@ -3,11 +3,11 @@
 // no more than the caller's rights on the file now, and stops working when those go; without a WOPI client the
 // answer says what to configure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, type People, sharedFile } from '../support/api-people';
+import { addPeople, sharedFile } from '../support/api-people';
 import { type DiscoveryServer, serveDiscovery } from '../support/discovery-server';
 import { collaboraDiscoveryXml } from '../support/discovery-xml';
-import { type ApiCall, apiCalls, expectRefusal } from '../support/files-api-calls';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import { apiCalls, expectRefusal, useApiHost } from '../support/files-api-calls';
+import { startTestHost } from '../support/wopi-host';
 
 interface Launch {
   readonly wopiSrc: string;
@@ -18,19 +18,13 @@ interface Launch {
 }
 
 let discovery: DiscoveryServer;
-let host: TestHost;
-let people: People;
-let call: ApiCall;
 
+// Registered first, so the WOPI client's discovery is up before the host that reads it starts.
 beforeAll(async () => {
   discovery = await serveDiscovery((origin) => collaboraDiscoveryXml(origin));
-  host = await startTestHost({ env: { WOPI_DISCOVERY_URL: discovery.url, WOPI_PROOF_KEYS: 'off' } });
-  people = await addPeople(host);
-  call = apiCalls(host, people);
 });
-
+const api = useApiHost(() => ({ env: { WOPI_DISCOVERY_URL: discovery.url, WOPI_PROOF_KEYS: 'off' } }));
 afterAll(async () => {
-  await host.close();
   await discovery.close();
 });
 
@@ -43,17 +37,17 @@ async function checkFileInfo(launch: Launch) {
 describe('POST /host/api/files/{id}/open', () => {
   it('gives the owner an edit launch from discovery whose token CheckFileInfo accepts with write rights', async () => {
     // Prepare
-    const file = await host.addFile('open me', 'Open.docx');
+    const file = await api.host.addFile('open me', 'Open.docx');
     // Act
-    const opened = await call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' });
+    const opened = await api.call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' });
     // Assess
     expect(opened.status).toBe(200);
     const launch = opened.body as Launch;
-    expect(launch.wopiSrc).toBe(`${host.baseUrl}/wopi/files/${file.fileId}`);
+    expect(launch.wopiSrc).toBe(`${api.host.baseUrl}/wopi/files/${file.fileId}`);
     expect(launch.actionUrl.startsWith(discovery.origin)).toBe(true);
     expect(new URL(launch.actionUrl).searchParams.get('WOPISrc')).toBe(launch.wopiSrc);
-    expect(launch.accessTokenTtl).toBeGreaterThan(host.clock.now());
-    expect(launch.hostPageUrl.startsWith(`${host.baseUrl}/host/files/${file.fileId}`)).toBe(true);
+    expect(launch.accessTokenTtl).toBeGreaterThan(api.host.clock.now());
+    expect(launch.hostPageUrl.startsWith(`${api.host.baseUrl}/host/files/${file.fileId}`)).toBe(true);
     expect(launch.hostPageUrl).not.toContain(launch.accessToken);
     expect(launch.actionUrl).not.toContain(launch.accessToken);
     expect(await checkFileInfo(launch)).toMatchObject({
@@ -64,10 +58,10 @@ describe('POST /host/api/files/{id}/open', () => {
 
   it('gives a viewer a view launch (read only) and refuses them an edit one with a 403', async () => {
     // Prepare
-    const file = await sharedFile(host, 'Viewed.docx');
+    const file = await sharedFile(api.host, 'Viewed.docx');
     // Act
-    const view = await call('viewer-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
-    const edit = await call('viewer-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' });
+    const view = await api.call('viewer-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
+    const edit = await api.call('viewer-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' });
     // Assess
     expect(view.status).toBe(200);
     expect(await checkFileInfo(view.body as Launch)).toMatchObject({ status: 200, body: { UserCanWrite: false } });
@@ -76,21 +70,21 @@ describe('POST /host/api/files/{id}/open', () => {
 
   it('answers a stranger with a 404 and no token', async () => {
     // Prepare
-    const file = await sharedFile(host, 'Private.docx');
+    const file = await sharedFile(api.host, 'Private.docx');
     // Act
-    const answer = await call('stranger', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
+    const answer = await api.call('stranger', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
     // Assess
     expectRefusal(answer, 404);
   });
 
   it("stops the launch's token once the share is taken away, at the next call", async () => {
     // Prepare
-    const file = await sharedFile(host, 'Revoked.docx');
-    const launch = (await call('editor-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' }))
+    const file = await sharedFile(api.host, 'Revoked.docx');
+    const launch = (await api.call('editor-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'edit' }))
       .body as Launch;
     expect((await checkFileInfo(launch)).status).toBe(200);
     // Act
-    await call('owner-1', 'DELETE', `/host/api/files/${file.fileId}/shares/editor-1`);
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}/shares/editor-1`);
     // Assess
     expect([401, 404]).toContain((await checkFileInfo(launch)).status);
   });
@@ -101,18 +95,18 @@ describe('POST /host/api/files/{id}/open', () => {
     ['a body that is not JSON', undefined, 'action=edit'],
   ])('refuses %s with a 400', async (_case, body, raw) => {
     // Prepare
-    const file = await host.addFile('x');
+    const file = await api.host.addFile('x');
     // Act
-    const answer = await call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, body, raw ? { raw } : {});
+    const answer = await api.call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, body, raw ? { raw } : {});
     // Assess
     expectRefusal(answer, 400);
   });
 
   it('refuses a type the WOPI client cannot open with a 415 saying so', async () => {
     // Prepare
-    const file = await host.addFile('x', 'Odd.qqq');
+    const file = await api.host.addFile('x', 'Odd.qqq');
     // Act
-    const answer = await call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
+    const answer = await api.call('owner-1', 'POST', `/host/api/files/${file.fileId}/open`, { action: 'view' });
     // Assess
     expectRefusal(answer, 415);
     expect((answer.body as { error: { message: string } }).error.message).toContain('qqq');

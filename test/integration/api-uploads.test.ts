@@ -3,10 +3,8 @@
 // what was planned. Other bytes or another size fail the commit with a 4xx and leave no file; a commit replayed is
 // the same file, not a second one.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, type People } from '../support/api-people';
-import { type ApiCall, apiCalls, expectRefusal } from '../support/files-api-calls';
-import { startTestHost, type TestHost } from '../support/wopi-host';
+import { describe, expect, it } from 'vitest';
+import { expectRefusal, useApiHost } from '../support/files-api-calls';
 
 interface Plan {
   readonly fileId: string;
@@ -16,24 +14,12 @@ interface Plan {
   readonly commitUrl: string;
 }
 
-let host: TestHost;
-let people: People;
-let call: ApiCall;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  people = await addPeople(host);
-  call = apiCalls(host, people);
-});
-
-afterAll(async () => {
-  await host.close();
-});
+const api = useApiHost();
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
 
 async function plan(name: string, bytes: Buffer, withSha = true): Promise<Plan> {
-  const planned = await call('owner-1', 'POST', '/host/api/files', {
+  const planned = await api.call('owner-1', 'POST', '/host/api/files', {
     name,
     size: bytes.length,
     ...(withSha && { sha256: sha256(bytes) }),
@@ -46,18 +32,13 @@ async function plan(name: string, bytes: Buffer, withSha = true): Promise<Plan> 
 const put = (url: string, body: Buffer) => fetch(url, { method: 'PUT', body }).then((response) => response.status);
 
 const commit = (plan: Plan, who: 'owner-1' | 'editor-1' = 'owner-1') =>
-  call(who, 'POST', `/host/api/files/${plan.fileId}/commit`, { ticket: plan.ticket });
+  api.call(who, 'POST', `/host/api/files/${plan.fileId}/commit`, { ticket: plan.ticket });
 
 async function ownFilesNamed(name: string) {
-  const listed = (await call('owner-1', 'GET', '/host/api/files')).body as { files: { id: string; name: string }[] };
+  const listed = (await api.call('owner-1', 'GET', '/host/api/files')).body as {
+    files: { id: string; name: string }[];
+  };
   return listed.files.filter((file) => file.name === name);
-}
-
-async function download(fileId: string) {
-  const response = await fetch(`${host.baseUrl}/host/api/files/${fileId}/content`, {
-    headers: { Authorization: `Bearer ${people.keys['owner-1']}` },
-  });
-  return Buffer.from(await response.arrayBuffer());
 }
 
 describe('an upload: plan, PUT, commit', () => {
@@ -74,7 +55,7 @@ describe('an upload: plan, PUT, commit', () => {
       status: 201,
       body: { id: planned.fileId, name: 'Upload.bin', size: bytes.length, sha256: sha256(bytes) },
     });
-    expect((await download(planned.fileId)).equals(bytes)).toBe(true);
+    expect((await api.download(planned.fileId)).equals(bytes)).toBe(true);
   });
 
   it('refuses a commit of bytes of another size with a 4xx and records no file', async () => {
@@ -88,7 +69,7 @@ describe('an upload: plan, PUT, commit', () => {
     expect(committed.status).toBeLessThan(500);
     expectRefusal(committed, committed.status);
     expect(await ownFilesNamed('Wrong size.bin')).toEqual([]);
-    expectRefusal(await call('owner-1', 'GET', `/host/api/files/${planned.fileId}`), 404);
+    expectRefusal(await api.call('owner-1', 'GET', `/host/api/files/${planned.fileId}`), 404);
   });
 
   it('refuses a commit of other bytes of the planned size (the SHA-256 differs) with a 400 and no file', async () => {
@@ -134,9 +115,13 @@ describe('an upload: plan, PUT, commit', () => {
     await put(planned.url, bytes);
     // Act
     const byEditor = await commit(planned, 'editor-1');
-    const crossed = await call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, { ticket: other.ticket });
-    const forged = await call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, { ticket: 'x.y.z' });
-    const none = await call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, {});
+    const crossed = await api.call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, {
+      ticket: other.ticket,
+    });
+    const forged = await api.call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, {
+      ticket: 'x.y.z',
+    });
+    const none = await api.call('owner-1', 'POST', `/host/api/files/${planned.fileId}/commit`, {});
     // Assess
     for (const answer of [byEditor, crossed, forged, none]) {
       expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -158,19 +143,19 @@ describe('planning an upload', () => {
     ['a size beyond what the host accepts', { name: 'big.bin', size: 10 ** 15 }, 413],
   ])('refuses %s, and records no file', async (_case, body, status) => {
     // Prepare
-    const before = (await call('owner-1', 'GET', '/host/api/files')).body;
+    const before = (await api.call('owner-1', 'GET', '/host/api/files')).body;
     // Act
-    const answer = await call('owner-1', 'POST', '/host/api/files', body);
+    const answer = await api.call('owner-1', 'POST', '/host/api/files', body);
     // Assess
     expectRefusal(answer, status);
-    expect((await call('owner-1', 'GET', '/host/api/files')).body).toEqual(before);
+    expect((await api.call('owner-1', 'GET', '/host/api/files')).body).toEqual(before);
   });
 
   it('refuses a name the folder holds already with a 409', async () => {
     // Prepare
-    await call('owner-1', 'POST', '/host/api/files', { name: 'Held.docx' });
+    await api.call('owner-1', 'POST', '/host/api/files', { name: 'Held.docx' });
     // Act
-    const answer = await call('owner-1', 'POST', '/host/api/files', { name: 'Held.docx', size: 3 });
+    const answer = await api.call('owner-1', 'POST', '/host/api/files', { name: 'Held.docx', size: 3 });
     // Assess
     expectRefusal(answer, 409);
   });

@@ -1,11 +1,10 @@
 // The files API's versions and trash: GET /host/api/files/{id}/versions, POST /host/api/files/{id}/restore,
 // GET /host/api/trash and POST /host/api/trash/{id}/restore. A restore makes a new version and overwrites nothing;
 // a file back from the trash whose name was taken meanwhile comes back as "name (2)".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, type People, sharedFile } from '../support/api-people';
-import { type ApiCall, apiCalls, expectRefusal } from '../support/files-api-calls';
+import { describe, expect, it } from 'vitest';
+import { sharedFile } from '../support/api-people';
+import { expectRefusal, useApiHost } from '../support/files-api-calls';
 import { lockFile, putFile } from '../support/wopi-files';
-import { startTestHost, type TestHost } from '../support/wopi-host';
 
 interface VersionJson {
   readonly version: number;
@@ -17,40 +16,23 @@ interface Versions {
   readonly versions: VersionJson[];
 }
 
-let host: TestHost;
-let people: People;
-let call: ApiCall;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  people = await addPeople(host);
-  call = apiCalls(host, people);
-});
-
-afterAll(async () => {
-  await host.close();
-});
-
-async function bytesOf(fileId: string) {
-  const response = await fetch(`${host.baseUrl}/host/api/files/${fileId}/content`, {
-    headers: { Authorization: `Bearer ${people.keys['owner-1']}` },
-  });
-  return Buffer.from(await response.arrayBuffer()).toString();
-}
+const api = useApiHost();
 
 /** A file of owner-1's shared as sharedFile shares, saved three times over WOPI (v1, v2, v3), left unlocked. */
 async function savedThrice(name: string) {
-  const file = await sharedFile(host, name, 'v1');
-  expect((await lockFile(host, file.fileId, 'lock-v')).status).toBe(200);
+  const file = await sharedFile(api.host, name, 'v1');
+  expect((await lockFile(api.host, file.fileId, 'lock-v')).status).toBe(200);
   for (const text of ['v2', 'v3']) {
-    expect((await putFile(host, file.fileId, text, { 'X-WOPI-Lock': 'lock-v' })).status).toBe(200);
+    expect((await putFile(api.host, file.fileId, text, { 'X-WOPI-Lock': 'lock-v' })).status).toBe(200);
   }
-  expect((await host.wopi(file.fileId, { override: 'UNLOCK', headers: { 'X-WOPI-Lock': 'lock-v' } })).status).toBe(200);
+  expect((await api.host.wopi(file.fileId, { override: 'UNLOCK', headers: { 'X-WOPI-Lock': 'lock-v' } })).status).toBe(
+    200,
+  );
   return file;
 }
 
 const versionsOf = async (fileId: string) =>
-  (await call('owner-1', 'GET', `/host/api/files/${fileId}/versions`)).body as Versions;
+  (await api.call('owner-1', 'GET', `/host/api/files/${fileId}/versions`)).body as Versions;
 
 describe('GET /host/api/files/{id}/versions', () => {
   it('lists the current content and the earlier versions, newest first, to whoever may see the file', async () => {
@@ -58,9 +40,9 @@ describe('GET /host/api/files/{id}/versions', () => {
     const file = await savedThrice('Versioned.docx');
     // Act
     const [owner, viewer, stranger] = await Promise.all([
-      call('owner-1', 'GET', `/host/api/files/${file.fileId}/versions`),
-      call('viewer-1', 'GET', `/host/api/files/${file.fileId}/versions`),
-      call('stranger', 'GET', `/host/api/files/${file.fileId}/versions`),
+      api.call('owner-1', 'GET', `/host/api/files/${file.fileId}/versions`),
+      api.call('viewer-1', 'GET', `/host/api/files/${file.fileId}/versions`),
+      api.call('stranger', 'GET', `/host/api/files/${file.fileId}/versions`),
     ]);
     // Assess
     expect(owner.status).toBe(200);
@@ -80,13 +62,15 @@ describe('POST /host/api/files/{id}/restore', () => {
     const before = await versionsOf(file.fileId);
     const oldest = before.versions.at(-1)?.version;
     // Act
-    const restored = await call('editor-1', 'POST', `/host/api/files/${file.fileId}/restore`, { version: oldest });
+    const restored = await api.call('editor-1', 'POST', `/host/api/files/${file.fileId}/restore`, {
+      version: oldest,
+    });
     // Assess
     expect(restored.status).toBe(200);
     const after = await versionsOf(file.fileId);
     expect(after.current.version).toBeGreaterThan(before.current.version);
     expect(after.versions.map((v) => v.version)).toContain(before.current.version);
-    expect(await bytesOf(file.fileId)).toBe('v1');
+    expect((await api.download(file.fileId)).toString()).toBe('v1');
   });
 
   it.each([
@@ -98,13 +82,19 @@ describe('POST /host/api/files/{id}/restore', () => {
     ['a recovery copy that is not there', { recoveryCopy: 'no-such-copy' }, undefined, 404],
   ])('refuses %s and leaves the content as it was', async (_case, body, raw, status) => {
     // Prepare
-    const file = await host.addFile('kept');
+    const file = await api.host.addFile('kept');
     // Act
-    const answer = await call('owner-1', 'POST', `/host/api/files/${file.fileId}/restore`, body, raw ? { raw } : {});
+    const answer = await api.call(
+      'owner-1',
+      'POST',
+      `/host/api/files/${file.fileId}/restore`,
+      body,
+      raw ? { raw } : {},
+    );
     // Assess
     expectRefusal(answer, status);
     expect((await versionsOf(file.fileId)).current.version).toBe(file.content.version);
-    expect(await bytesOf(file.fileId)).toBe('kept');
+    expect((await api.download(file.fileId)).toString()).toBe('kept');
   });
 
   it('refuses a viewer (403) and a stranger (404)', async () => {
@@ -112,52 +102,58 @@ describe('POST /host/api/files/{id}/restore', () => {
     const file = await savedThrice('Not yours to restore.docx');
     const oldest = (await versionsOf(file.fileId)).versions.at(-1)?.version;
     // Act
-    const viewer = await call('viewer-1', 'POST', `/host/api/files/${file.fileId}/restore`, { version: oldest });
-    const stranger = await call('stranger', 'POST', `/host/api/files/${file.fileId}/restore`, { version: oldest });
+    const viewer = await api.call('viewer-1', 'POST', `/host/api/files/${file.fileId}/restore`, {
+      version: oldest,
+    });
+    const stranger = await api.call('stranger', 'POST', `/host/api/files/${file.fileId}/restore`, {
+      version: oldest,
+    });
     // Assess
     expectRefusal(viewer, 403);
     expectRefusal(stranger, 404);
-    expect(await bytesOf(file.fileId)).toBe('v3');
+    expect((await api.download(file.fileId)).toString()).toBe('v3');
   });
 });
 
 describe('GET /host/api/trash and POST /host/api/trash/{id}/restore', () => {
   it('brings a deleted file back with its name and content', async () => {
     // Prepare
-    const file = await host.addFile('back again', 'Round trip.docx');
-    await call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
+    const file = await api.host.addFile('back again', 'Round trip.docx');
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
     // Act
-    const restored = await call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
+    const restored = await api.call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
     // Assess
     expect(restored).toMatchObject({ status: 200, body: { id: file.fileId, name: 'Round trip.docx' } });
     expect((restored.body as { trashedAt?: string }).trashedAt).toBeUndefined();
-    const trash = (await call('owner-1', 'GET', '/host/api/trash')).body as { files: { id: string }[] };
+    const trash = (await api.call('owner-1', 'GET', '/host/api/trash')).body as { files: { id: string }[] };
     expect(trash.files.map((f) => f.id)).not.toContain(file.fileId);
-    expect(await bytesOf(file.fileId)).toBe('back again');
+    expect((await api.download(file.fileId)).toString()).toBe('back again');
   });
 
   it('gives the file "name (2)" when its name was taken while it was in the trash', async () => {
     // Prepare
-    const file = await host.addFile('first', 'Clash.docx');
-    await call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
-    const newcomer = await host.addFile('second', 'Clash.docx');
+    const file = await api.host.addFile('first', 'Clash.docx');
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
+    const newcomer = await api.host.addFile('second', 'Clash.docx');
     // Act
-    const restored = await call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
+    const restored = await api.call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
     // Assess
     expect(restored).toMatchObject({ status: 200, body: { name: 'Clash (2).docx' } });
-    expect((await call('owner-1', 'GET', `/host/api/files/${newcomer.fileId}`)).body).toMatchObject({
+    expect((await api.call('owner-1', 'GET', `/host/api/files/${newcomer.fileId}`)).body).toMatchObject({
       name: 'Clash.docx',
     });
   });
 
   it("keeps a file's trash to its owner: others are told it is not there (404)", async () => {
     // Prepare
-    const file = await sharedFile(host, 'Owner trash.docx');
-    await call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
+    const file = await sharedFile(api.host, 'Owner trash.docx');
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}`);
     // Act
-    const editor = await call('editor-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
-    const stranger = await call('stranger', 'POST', `/host/api/trash/${file.fileId}/restore`);
-    const strangersTrash = (await call('stranger', 'GET', '/host/api/trash')).body as { files: { id: string }[] };
+    const editor = await api.call('editor-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
+    const stranger = await api.call('stranger', 'POST', `/host/api/trash/${file.fileId}/restore`);
+    const strangersTrash = (await api.call('stranger', 'GET', '/host/api/trash')).body as {
+      files: { id: string }[];
+    };
     // Assess
     expectRefusal(editor, 404);
     expectRefusal(stranger, 404);
@@ -166,10 +162,10 @@ describe('GET /host/api/trash and POST /host/api/trash/{id}/restore', () => {
 
   it('answers a file that is not in the trash, and one that does not exist, with a 404', async () => {
     // Prepare
-    const file = await host.addFile('live');
+    const file = await api.host.addFile('live');
     // Act
-    const live = await call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
-    const missing = await call('owner-1', 'POST', '/host/api/trash/no-such-file/restore');
+    const live = await api.call('owner-1', 'POST', `/host/api/trash/${file.fileId}/restore`);
+    const missing = await api.call('owner-1', 'POST', '/host/api/trash/no-such-file/restore');
     // Assess
     expectRefusal(live, 404);
     expectRefusal(missing, 404);

@@ -1,8 +1,8 @@
 // Calls of the files API (/host/api/) as one of the people of test/support/api-people.ts, and the one error shape
 // every refusal must take.
-import { expect } from 'vitest';
-import type { People, Person } from './api-people';
-import type { TestHost } from './wopi-host';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { addPeople, type People, type Person } from './api-people';
+import { type HostOptions, startTestHost, type TestHost } from './wopi-host';
 
 export interface ApiAnswer {
   readonly status: number;
@@ -45,4 +45,46 @@ export function expectRefusal(answer: ApiAnswer, status: number): void {
   expect(answer.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
   const { message } = (answer.body as { error: { message: string } }).error;
   expect(message.length).toBeGreaterThan(0);
+}
+
+export interface ApiHost {
+  readonly host: TestHost;
+  readonly people: People;
+  readonly call: ApiCall;
+  /** GET /host/api/files/{id}/content's bytes (the redirect, if any, followed) as `who`. */
+  download(fileId: string, who?: Person): Promise<Buffer>;
+}
+
+/** A test host with the people of api-people.ts for the test file: started before its tests, closed after. */
+export function useApiHost(options: () => HostOptions = () => ({})): ApiHost {
+  const world: { host?: TestHost; people?: People; call?: ApiCall } = {};
+  const known = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The test host is not started yet');
+    return value;
+  };
+  beforeAll(async () => {
+    world.host = await startTestHost(options());
+    world.people = await addPeople(world.host);
+    world.call = apiCalls(world.host, world.people);
+  });
+  afterAll(async () => {
+    await world.host?.close();
+  });
+  return {
+    get host() {
+      return known(world.host);
+    },
+    get people() {
+      return known(world.people);
+    },
+    get call() {
+      return known(world.call);
+    },
+    async download(fileId, who = 'owner-1') {
+      const response = await fetch(`${known(world.host).baseUrl}/host/api/files/${fileId}/content`, {
+        headers: { Authorization: `Bearer ${known(world.people).keys[who]}` },
+      });
+      return Buffer.from(await response.arrayBuffer());
+    },
+  };
 }
