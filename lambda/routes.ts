@@ -469,20 +469,21 @@ export const routes: readonly Route[] = [
     method: 'PUT',
     path: '/host/api/files/{file_id}/shares/{user_id}',
     entry: 'api-share',
-    // The user shared with is looked up (user#) and given a hint (user#) before the record's write.
+    // The file is visible through its folders (folder#), so a folder's editor is told 403, not 404; the user shared
+    // with is looked up (user#) and given a hint (user#) before the record's write.
     grants: {
       tokenSecret: false,
-      table: { GetItem: ['file#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['file#'] },
+      table: { GetItem: ['file#', 'folder#', ...API_CALLER], PutItem: ['user#'], UpdateItem: ['file#'] },
     },
   },
   {
     method: 'DELETE',
     path: '/host/api/files/{file_id}/shares/{user_id}',
     entry: 'api-unshare',
-    // The record's write, then the user's hint removed.
+    // The file is read through its folders (folder#), then the record's write, then the user's hint removed.
     grants: {
       tokenSecret: false,
-      table: { GetItem: ['file#', ...API_CALLER], UpdateItem: ['file#'], DeleteItem: ['user#'] },
+      table: { GetItem: ['file#', 'folder#', ...API_CALLER], UpdateItem: ['file#'], DeleteItem: ['user#'] },
     },
   },
   { method: 'POST', path: '/host/api/files/{file_id}/checkout', entry: 'api-check-out', grants: RECORD_CHANGE_GRANTS },

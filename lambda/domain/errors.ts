@@ -18,6 +18,9 @@ export class BadRequestError extends WopiError {}
 /** 400 with X-WOPI-InvalidFileNameError: RenameFile / PutRelativeFile got a name the host cannot use. */
 export class InvalidFileNameError extends WopiError {}
 
+/** An InvalidFileNameError (400 for WOPI RenameFile) whose name is legal but taken; the files API answers it 409. */
+export class NameTakenError extends InvalidFileNameError {}
+
 /** 400 with X-WOPI-InvalidContainerNameError: CreateChildContainer / RenameContainer got a name it cannot use. */
 export class InvalidContainerNameError extends WopiError {}
 

@@ -141,8 +141,7 @@ export async function visibleFolder(folders: FolderStore, folderId: string, user
   const folder = await liveFolder(folders, folderId);
   const chain = await chainOf(folders, folder);
   const role = bestRole(chain.map((link) => link.access[userId]));
-  if (role === undefined || !READ_ROLES.includes(role))
-    throw new NotPermittedError(`${userId} may not see folder ${folderId}`);
+  if (role === undefined || !READ_ROLES.includes(role)) throw new NotFoundError(`Folder ${folderId} does not exist`);
   return { folder, chain, role };
 }
 
@@ -320,7 +319,9 @@ export async function shareFolder(
   share: Share | undefined,
 ): Promise<FolderRecord> {
   const check = async (folder: FolderRecord) => {
-    if ((await actingRole(deps, folder)) !== 'owner') throw new NotPermittedError('Only the owner shares a folder');
+    const role = await actingRole(deps, folder);
+    if (role === undefined) throw new NotFoundError(`Folder ${folderId} does not exist`);
+    if (role !== 'owner') throw new NotPermittedError('Only the owner shares a folder');
     if (folder.parentId === undefined) {
       throw new ForbiddenError("A root folder is its owner's own; share a folder in it");
     }

@@ -3,7 +3,7 @@
 // keeps its id, so an open WOPI session goes on.
 import { EDIT_ROLES } from './access';
 import { withActivity } from './activity';
-import { ConflictError, ForbiddenError, InvalidFileNameError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, ForbiddenError, NameTakenError, NotFoundError, NotPermittedError } from './errors';
 import type { FileRecord } from './file-record';
 import { rootFolderId } from './folder-record';
 import { actingRole, type FolderDeps, liveFolder, roleOnFile, rootFolder } from './folders';
@@ -27,9 +27,11 @@ export async function moveFile(deps: FolderDeps, fileId: string, folderId: strin
       folderId === rootFolderId(record.ownerId)
         ? await rootFolder(deps, record.ownerId)
         : await liveFolder(deps.folders, folderId);
-    if (target.ownerId !== record.ownerId) throw new ForbiddenError("A file moves only within its owner's folders");
     const targetRole = await actingRole(deps, target);
-    if (targetRole === undefined || !EDIT_ROLES.includes(targetRole)) {
+    // A folder the caller cannot see is not said to exist, not even by refusing to move into it.
+    if (targetRole === undefined) throw new NotFoundError(`Folder ${folderId} does not exist`);
+    if (target.ownerId !== record.ownerId) throw new ForbiddenError("A file moves only within its owner's folders");
+    if (!EDIT_ROLES.includes(targetRole)) {
       throw new NotPermittedError(`${deps.userId} may not add files to ${target.name}`);
     }
     // The root is kept as no folder at all, the namespace files had before folders existed.
@@ -37,7 +39,7 @@ export async function moveFile(deps: FolderDeps, fileId: string, folderId: strin
     if (newFolderId === record.folderId) return record;
     const [from, to] = [fileNamespace(record), fileNamespace({ ownerId: record.ownerId, folderId: newFolderId })];
     if (!(await claimName(deps, to, record.name, fileId, deps.now)).claimed) {
-      throw new InvalidFileNameError(`Something named "${record.name}" already exists in ${target.name}`);
+      throw new NameTakenError(`Something named "${record.name}" already exists in ${target.name}`);
     }
     const entry = { at: deps.now, by: deps.userId, what: 'move' as const, detail: target.name };
     const change = {

@@ -3,7 +3,7 @@
 import { canEdit } from './access';
 import { withActivity } from './activity';
 import { holds } from './conditions';
-import { InvalidFileNameError, NotFoundError } from './errors';
+import { NameTakenError, NotFoundError } from './errors';
 import { extensionOf, validateFileName, withoutExtension } from './file-name';
 import type { FileRecord } from './file-record';
 import { effectiveRecord } from './folders';
@@ -69,7 +69,7 @@ async function renamed(deps: RenameDeps, record: FileRecord, requirement: LockRe
   const sameNameKey = name.toLowerCase() === record.name.toLowerCase();
   if (!sameNameKey) {
     const claim = await claimName(deps, fileNamespace(record), name, record.fileId, deps.now);
-    if (!claim.claimed) throw new InvalidFileNameError(`A file named "${name}" already exists`);
+    if (!claim.claimed) throw new NameTakenError(`A file named "${name}" already exists`);
   }
   const entry = { at: deps.now, by: deps.userId, what: 'rename' as const, detail: name };
   const change = { name, activity: withActivity(record.activity, entry), rev: record.rev + 1 };

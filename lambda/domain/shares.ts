@@ -1,6 +1,6 @@
 // Giving and taking away access to a file. The change is one write on the file's record, so it counts from the
 // next request of every token; a hint is kept per user so their files are found without a scan.
-import { canRead, type Role, type Share } from './access';
+import type { Role, Share } from './access';
 import { withActivity } from './activity';
 import { ForbiddenError, NotFoundError } from './errors';
 import type { FileRecord } from './file-record';
@@ -43,7 +43,8 @@ export async function shareFile(
 
 /**
  * The files API's share: only the file's owner (`deps.actor`) gives or takes one, and only a user who exists and is
- * not disabled is given one (a share would let a disabled user's unexpired tokens in again).
+ * not disabled is given one (a share would let a disabled user's unexpired tokens in again). The caller has found the
+ * file visible to the actor (its folders included, visibleFile), so a refusal here is 403, never a hidden 404.
  */
 export async function shareAsOwner(
   deps: ShareDeps & { readonly users: UserStore },
@@ -53,7 +54,7 @@ export async function shareAsOwner(
 ): Promise<FileRecord> {
   if (share !== undefined) await shareableUser(deps.users, userId);
   return shareFile(deps, fileId, userId, share, (record) => {
-    if (!canRead(record, deps.actor) || record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
+    if (record.trashed !== undefined) throw new NotFoundError(`No file ${fileId}`);
     if (record.access[deps.actor] !== 'owner') throw new ForbiddenError(`Only the owner shares ${record.name}`);
   });
 }

@@ -8,6 +8,7 @@ import {
   InvalidContainerNameError,
   InvalidFileNameError,
   LockConflictError,
+  NameTakenError,
   NotFoundError,
   NotImplementedError,
   NotPermittedError,
@@ -45,6 +46,20 @@ const statusOf = new Map<abstract new (...args: never[]) => Error, number>([
   // The spec: a request whose proof does not verify gets 500, with the reason only in the log.
   [ProofKeyError, 500],
 ]);
+
+// Where the files API answers otherwise than WOPI: its callers see the item (a stranger's NotPermitted is already a
+// NotFound there), so a right they lack is 403; a taken name is a conflict, as at creation, not an illegal name.
+const filesApiStatusOf = new Map<abstract new (...args: never[]) => Error, number>([
+  [NotPermittedError, 403],
+  [NameTakenError, 409],
+]);
+
+/** The files API's status for an error that errorResponse answered with `status`. */
+export function filesApiStatus(error: unknown, status: number): number {
+  if (!(error instanceof Error)) return status;
+  for (const [type, apiStatus] of filesApiStatusOf) if (error instanceof type) return apiStatus;
+  return status;
+}
 
 export function errorResponse(error: unknown): ErrorAnswer {
   const status = error instanceof Error ? findStatus(error) : undefined;

@@ -10,6 +10,7 @@ import { authenticate } from '../domain/users';
 import { propertyOf } from '../json-object';
 import { credentialsOf } from './api-credentials';
 import { type ApiBase, type ApiContext, type ApiRequest, apiHandler, type Caller } from './api-handler';
+import { filesApiStatus } from './error-response';
 import { jsonObjectBody } from './json-body';
 import type { ErrorStyle, Event } from './middleware';
 import { checkedFileId } from './wopi-request';
@@ -23,17 +24,16 @@ export interface FilesApiBase extends ApiBase {
 export type FilesApiContext<Stores = unknown> = ApiContext<Stores & { readonly oidc: OidcVerifier | undefined }>;
 
 /** The error's own name says what went wrong (NotFound, FileNameTaken, StorageFull...); anything else is ours. */
-export const filesApiError: ErrorStyle = (response, reason, error) =>
-  json(
-    response.status,
+export const filesApiError: ErrorStyle = (response, reason, error) => {
+  const status = filesApiStatus(error, response.status);
+  return json(
+    status,
     {
       error: { code: error instanceof WopiError ? error.name.replace(/Error$/, '') : 'InternalError', message: reason },
     },
-    {
-      'Cache-Control': 'no-store',
-      ...(response.status === 401 && { 'WWW-Authenticate': 'Bearer realm="wopi-host"' }),
-    },
+    { 'Cache-Control': 'no-store', ...(status === 401 && { 'WWW-Authenticate': 'Bearer realm="wopi-host"' }) },
   );
+};
 
 // An API key starts with wopi_; anything else a Bearer carries is taken for a sign-in token.
 const isApiKey = (key: string) => key.startsWith('wopi_');

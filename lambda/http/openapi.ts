@@ -27,8 +27,10 @@ const common = {
   '401': error('No valid API key or sign-in token'),
   '500': error('Unexpected: the cause is in the log'),
 };
-const ofFile = { ...common, '404': error('No such file, or the caller may not see it') };
-const ofFolder = { ...common, '404': error('No such folder, or the caller may not see it') };
+// 403 only to a caller who may see the item: to anyone else it does not exist (404).
+const lacksTheRight = error('The caller may see it but not do this (a viewer editing, an editor sharing)');
+const ofFile = { ...common, '403': lacksTheRight, '404': error('No such file, or the caller may not see it') };
+const ofFolder = { ...common, '403': lacksTheRight, '404': error('No such folder, or the caller may not see it') };
 const fileAnswer = (description: string) => ({ '200': json(ref('File'), description), ...ofFile });
 const conflict = error('The file is locked, checked out or changed meanwhile; or a name is taken');
 
@@ -195,10 +197,10 @@ export const openApiDocument = {
         requestBody: jsonBody({ type: 'object', properties: { action: { type: 'string', enum: ['edit', 'view'] } } }),
         responses: {
           '200': json(ref('Launch'), 'POST access_token and access_token_ttl to actionUrl in a frame'),
+          ...ofFile,
           '403': error('The caller may only view'),
           '415': error('The WOPI client cannot open this type'),
           '501': error('No WOPI client configured (WOPI_DISCOVERY_URL)'),
-          ...ofFile,
         },
       },
     },
@@ -229,7 +231,11 @@ export const openApiDocument = {
       put: {
         summary: 'Share the folder and all inside it with the user (the owner only)',
         requestBody: jsonBody(shareBody),
-        responses: { '200': json(ref('Folder'), 'Shared'), '403': error('A root is never shared'), ...ofFolder },
+        responses: {
+          '200': json(ref('Folder'), 'Shared'),
+          ...ofFolder,
+          '403': error('Only the owner shares, and a root is never shared'),
+        },
       },
       delete: {
         summary: "Take the user's share of the folder away (the owner only)",

@@ -167,6 +167,15 @@ const cases: Case[] = [
     },
   },
   {
+    key: 'PATCH /host/api/files/{file_id}',
+    name: 'a rename by a viewer',
+    run: async () => {
+      const fileId = await newFile('viewed.docx');
+      await call('PUT', `/host/api/files/${fileId}/shares/api-other`, { share: 'view' });
+      return call('PATCH', `/host/api/files/${fileId}`, { name: 'by viewer.docx' }, otherKey);
+    },
+  },
+  {
     key: 'DELETE /host/api/files/{file_id}',
     name: 'to the trash',
     run: async () => call('DELETE', `/host/api/files/${await newFile('d.docx')}`),

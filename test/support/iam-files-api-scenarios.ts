@@ -285,7 +285,7 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
         { name: 'a rename moves the name claim', status: 200, act: () => fileCall('PATCH', '', { name: 'new.docx' }) },
         {
           name: 'a rename to a name another file has',
-          status: 400,
+          status: 409,
           act: () =>
             fileCall(
               'PATCH',
@@ -440,7 +440,14 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
           const { user } = await kit.person();
           return fileCall('PUT', `/shares/${user.userId}`, { share: 'edit' }, prepare);
         };
-        return [{ name: 'the owner shares', status: 200, act: () => share() }];
+        return [
+          { name: 'the owner shares', status: 200, act: () => share() },
+          {
+            name: 'an editor of the folder the file is in is refused',
+            status: 403,
+            act: async () => memberCall('PUT', `/shares/${(await kit.person()).user.userId}`, { share: 'view' }),
+          },
+        ];
       })(),
     ],
     [
@@ -452,7 +459,14 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
             kit.shareWith(file, user.userId, 'view'),
           );
         };
-        return [{ name: 'the owner takes a share away', status: 200, act: unshare }];
+        return [
+          { name: 'the owner takes a share away', status: 200, act: unshare },
+          {
+            name: 'an editor of the folder the file is in is refused',
+            status: 403,
+            act: () => memberCall('DELETE', '/shares/someone'),
+          },
+        ];
       })(),
     ],
     [

@@ -1,0 +1,265 @@
+// The files API's folder routes and what others shared: GET /host/api/folders/{id} (a page of children, "root"),
+// POST /host/api/folders, PUT/DELETE /host/api/folders/{id}/shares/{userId}, GET /host/api/files?shared=true. Rights
+// come from the folder chain at each request: a stranger is told nothing exists, an editor of a folder adds to it but
+// does not share it, a share taken away stops at the next call.
+import { describe, expect, it } from 'vitest';
+import { sharedFile } from '../support/api-people';
+import { expectRefusal, useApiHost } from '../support/files-api-calls';
+
+interface Item {
+  readonly kind: 'file' | 'folder';
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly ownerId: string;
+}
+
+interface Page {
+  readonly folder: { id: string; role: string };
+  readonly items: Item[];
+  readonly next?: string;
+}
+
+const api = useApiHost();
+
+async function newFolder(name: string, parentId?: string) {
+  const made = await api.call('owner-1', 'POST', '/host/api/folders', { name, ...(parentId && { parentId }) });
+  expect(made.status).toBe(201);
+  return (made.body as { id: string }).id;
+}
+
+async function childNames(folderId: string, who: 'owner-1' | 'editor-1' = 'owner-1') {
+  const page = await api.call(who, 'GET', `/host/api/folders/${folderId}?limit=500`);
+  return (page.body as Page).items.map((item) => item.name);
+}
+
+describe('GET /host/api/folders/{id}', () => {
+  it('answers "root" with the caller\'s own root, the one /me names', async () => {
+    // Act
+    const [root, me] = await Promise.all([
+      api.call('editor-2', 'GET', '/host/api/folders/root'),
+      api.call('editor-2', 'GET', '/host/api/me'),
+    ]);
+    // Assess
+    expect(root.status).toBe(200);
+    expect((root.body as Page).folder).toMatchObject({
+      id: (me.body as { rootFolderId: string }).rootFolderId,
+      role: 'owner',
+    });
+  });
+
+  it('gives every child exactly once across pages of `limit`, folders and files', async () => {
+    // Prepare
+    const folderId = await newFolder('Paged');
+    const names = ['a.docx', 'b.xlsx', 'c.pptx', 'd.odt', 'e.ods', 'f.odp', 'g.docx'];
+    for (const name of names) await api.call('owner-1', 'POST', '/host/api/files', { name, folderId });
+    await newFolder('Sub one', folderId);
+    await newFolder('Sub two', folderId);
+    // Act
+    const seen: Item[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const query = `limit=2${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
+      const page = await api.call('owner-1', 'GET', `/host/api/folders/${folderId}?${query}`);
+      expect(page.status).toBe(200);
+      const body = page.body as Page;
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items);
+      after = body.next;
+      pages++;
+    } while (after !== undefined && pages < 20);
+    // Assess
+    expect(seen.map((item) => item.name).sort()).toEqual([...names, 'Sub one', 'Sub two'].sort());
+    expect(new Set(seen.map((item) => item.id)).size).toBe(seen.length);
+    expect(seen.filter((item) => item.kind === 'folder').length).toBe(2);
+  });
+
+  it.each(['0', '501', '-1', '1.5', 'ten', ''])('refuses limit=%s with a 400', async (limit) => {
+    // Act
+    const answer = await api.call('owner-1', 'GET', `/host/api/folders/root?limit=${limit}`);
+    // Assess
+    expectRefusal(answer, 400);
+  });
+
+  it('answers a folder that is not there, and a stranger asking for a folder, with a 404', async () => {
+    // Prepare
+    const folderId = await newFolder('Not for strangers');
+    // Act
+    const missing = await api.call('owner-1', 'GET', '/host/api/folders/nosuchfolder');
+    const stranger = await api.call('stranger', 'GET', `/host/api/folders/${folderId}`);
+    // Assess
+    expectRefusal(missing, 404);
+    expectRefusal(stranger, 404);
+  });
+
+  it('refuses a folder id no folder can have with a 4xx', async () => {
+    // Act
+    const answer = await api.call('owner-1', 'GET', `/host/api/folders/${encodeURIComponent('a b;c')}`);
+    // Assess
+    expect([400, 404]).toContain(answer.status);
+    expectRefusal(answer, answer.status);
+  });
+});
+
+describe('POST /host/api/folders', () => {
+  it("makes a folder in the caller's root, and one inside it", async () => {
+    // Act
+    const outer = await newFolder('Outer');
+    const inner = await api.call('owner-1', 'POST', '/host/api/folders', { name: 'Inner', parentId: outer });
+    // Assess
+    expect(inner).toMatchObject({ status: 201, body: { name: 'Inner', parentId: outer, role: 'owner' } });
+    expect(await childNames(outer)).toEqual(['Inner']);
+  });
+
+  it.each([
+    ['a body that is not JSON', undefined, '{name'],
+    ['no name', {}, undefined],
+    ['a name that is a number', { name: 7 }, undefined],
+    ['an empty name', { name: '' }, undefined],
+    ['a name with a slash', { name: 'a/b' }, undefined],
+    ['a parentId that is not a string', { name: 'Ok', parentId: 3 }, undefined],
+  ])('refuses %s with a 400 and makes nothing', async (_case, body, raw) => {
+    // Prepare
+    const before = await childNames('root');
+    // Act
+    const answer = await api.call('owner-1', 'POST', '/host/api/folders', body, raw === undefined ? {} : { raw });
+    // Assess
+    expectRefusal(answer, 400);
+    expect(await childNames('root')).toEqual(before);
+  });
+
+  it('refuses a name the parent holds with a 409', async () => {
+    // Prepare
+    await newFolder('Twice');
+    // Act
+    const again = await api.call('owner-1', 'POST', '/host/api/folders', { name: 'Twice' });
+    // Assess
+    expectRefusal(again, 409);
+  });
+
+  it("refuses a folder inside a stranger's folder with a 404", async () => {
+    // Prepare
+    const folderId = await newFolder('Owner only');
+    // Act
+    const answer = await api.call('stranger', 'POST', '/host/api/folders', { name: 'Sneaky', parentId: folderId });
+    // Assess
+    expectRefusal(answer, 404);
+    expect(await childNames(folderId)).toEqual([]);
+  });
+});
+
+describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
+  it("lets an editor of a folder add files to it (owned by the folder's owner) but not share it", async () => {
+    // Prepare
+    const folderId = await newFolder('Team');
+    const shared = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, {
+      share: 'edit',
+    });
+    // Act
+    const added = await api.call('editor-1', 'POST', '/host/api/files', { name: 'From editor.docx', folderId });
+    const reshare = await api.call('editor-1', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, {
+      share: 'view',
+    });
+    // Assess
+    expect(shared.status).toBe(200);
+    expect(added).toMatchObject({ status: 201, body: { ownerId: 'owner-1', folderId } });
+    expectRefusal(reshare, 403);
+    expectRefusal(await api.call('stranger', 'GET', `/host/api/folders/${folderId}`), 404);
+  });
+
+  it('lets a viewer of a folder list it but not add to it (403)', async () => {
+    // Prepare
+    const folderId = await newFolder('Read only');
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/viewer-1`, { share: 'view' });
+    // Act
+    const listed = await api.call('viewer-1', 'GET', `/host/api/folders/${folderId}`);
+    const added = await api.call('viewer-1', 'POST', '/host/api/files', { name: 'Nope.docx', folderId });
+    // Assess
+    expect(listed).toMatchObject({ status: 200, body: { folder: { role: 'view' } } });
+    expectRefusal(added, 403);
+    expect(await childNames(folderId)).toEqual([]);
+  });
+
+  it('stops the share at the next call once it is taken away', async () => {
+    // Prepare
+    const folderId = await newFolder('Brief');
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-2`, { share: 'edit' });
+    expect((await api.call('editor-2', 'GET', `/host/api/folders/${folderId}`)).status).toBe(200);
+    // Act
+    const unshared = await api.call('owner-1', 'DELETE', `/host/api/folders/${folderId}/shares/editor-2`);
+    // Assess
+    expect(unshared.status).toBe(200);
+    expectRefusal(await api.call('editor-2', 'GET', `/host/api/folders/${folderId}`), 404);
+    expectRefusal(await api.call('editor-2', 'POST', '/host/api/files', { name: 'Late.docx', folderId }), 404);
+  });
+
+  it.each([
+    ['a share that is not one', { share: 'all' }],
+    ['no share', {}],
+    ['a share that is a number', { share: 1 }],
+  ])('refuses %s with a 400 and shares nothing', async (name, body) => {
+    // Prepare
+    const folderId = await newFolder(`Unshared ${name}`);
+    // Act
+    const answer = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, body);
+    // Assess
+    expectRefusal(answer, 400);
+    expectRefusal(await api.call('editor-1', 'GET', `/host/api/folders/${folderId}`), 404);
+  });
+
+  it('refuses to share the root (403), a stranger sharing (404), and a user who does not exist (4xx)', async () => {
+    // Prepare
+    const folderId = await newFolder('Mine alone');
+    const me = (await api.call('owner-1', 'GET', '/host/api/me')).body as { rootFolderId: string };
+    // Act
+    const root = await api.call('owner-1', 'PUT', `/host/api/folders/${me.rootFolderId}/shares/editor-1`, {
+      share: 'edit',
+    });
+    const stranger = await api.call('stranger', 'PUT', `/host/api/folders/${folderId}/shares/stranger`, {
+      share: 'edit',
+    });
+    const nobody = await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/no-such-user`, {
+      share: 'edit',
+    });
+    // Assess
+    expectRefusal(root, 403);
+    expectRefusal(stranger, 404);
+    expect(nobody.status).toBeGreaterThanOrEqual(400);
+    expect(nobody.status).toBeLessThan(500);
+    expectRefusal(nobody, nobody.status);
+  });
+});
+
+describe('GET /host/api/files?shared=true', () => {
+  it('lists the files others shared with the caller, not their own, and no longer one unshared', async () => {
+    // Prepare
+    const file = await sharedFile(api.host, 'For the team.docx');
+    await api.call('editor-1', 'POST', '/host/api/files', { name: 'Editor own.docx' });
+    const sharedIds = async () =>
+      ((await api.call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.map(
+        (f) => f.id,
+      );
+    // Act
+    const before = await sharedIds();
+    const strangers = (await api.call('stranger', 'GET', '/host/api/files?shared=true')).body as { files: Item[] };
+    await api.call('owner-1', 'DELETE', `/host/api/files/${file.fileId}/shares/editor-1`);
+    const after = await sharedIds();
+    // Assess
+    expect(before).toContain(file.fileId);
+    expect(
+      ((await api.call('editor-1', 'GET', '/host/api/files?shared=true')).body as { files: Item[] }).files.every(
+        (f) => f.ownerId !== 'editor-1',
+      ),
+    ).toBe(true);
+    expect(strangers.files.map((f) => f.id)).not.toContain(file.fileId);
+    expect(after).not.toContain(file.fileId);
+  });
+
+  it.each(['maybe', 'TRUE', '1'])('refuses shared=%s with a 400', async (value) => {
+    // Act
+    const answer = await api.call('editor-1', 'GET', `/host/api/files?shared=${value}`);
+    // Assess
+    expectRefusal(answer, 400);
+  });
+});
