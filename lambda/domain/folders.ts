@@ -327,7 +327,12 @@ export async function shareFolder(
     }
     if (folder.ownerId === userId) throw new ForbiddenError(`${userId} owns ${folder.name}; an owner is not shared`);
   };
-  if (share !== undefined) await deps.sharedWith.add(userId, folderHint(folderId));
+  // The hint comes before the write (a crash leaves a hint without a share, never a share nobody can list), and only
+  // for a share the rules allow: a refused request writes nothing.
+  if (share !== undefined) {
+    await check(await liveFolder(deps.folders, folderId));
+    await deps.sharedWith.add(userId, folderHint(folderId));
+  }
   const shared = await setFolderRole(deps, folderId, userId, share ?? null, `${userId}: ${share ?? 'none'}`, check);
   if (share === undefined) await deps.sharedWith.remove(userId, folderHint(folderId)).catch(() => undefined);
   return shared;

@@ -82,6 +82,20 @@ describe('folders', () => {
     expect(nested.parentId).toBe(plans.folderId);
   });
 
+  it("refuses a share of a folder by anyone but its owner, and stores nothing for it, not even the sharee's hint", async () => {
+    // Prepare
+    const owner = uniqueOwner();
+    const root = await rootFolder(deps(owner), owner);
+    const team = await createFolder(deps(owner), root.folderId, { mode: 'exact', name: 'Team' });
+    await shareFolder(deps(owner), team.folderId, 'editor-of-team', 'edit');
+    const sharee = `sharee-${uniqueOwner()}`;
+    // Act
+    const refused = await refusalOf(shareFolder(deps('editor-of-team'), team.folderId, sharee, 'view'));
+    // Assess
+    expect(refused).toMatch(/Only the owner shares a folder/);
+    expect(await host.deps.sharedWith.list(sharee)).toEqual([]);
+  });
+
   it('lists a page larger than one batch read takes (100 keys), every child once', async () => {
     // Prepare
     const owner = uniqueOwner();
