@@ -187,6 +187,46 @@ async function checkOutAs(file: FileRecord, user: User): Promise<void> {
   await checkOut({ files: setup.files, folders: setup.folders, now: now() }, file.fileId, user);
 }
 
+/**
+ * The paths an Agents call on a held check-out takes: by an editor the file's folder was shared with, addressed by
+ * its document number, and on an item of the earlier layout made before numbers (rewritten once).
+ */
+function onHeldCheckOut(operation: string, verb: string): Scenario[] {
+  const held = async (made: Promise<{ file: FileRecord; user: User; apiKey: string }>) => {
+    const { file, user, apiKey } = await made;
+    await checkOutAs(file, user);
+    return { file, apiKey };
+  };
+  return [
+    {
+      name: `${verb} by an editor the file's folder was shared with`,
+      status: 200,
+      act: async () => {
+        const { file, apiKey } = await held(inSharedFolder('edit'));
+        return agent(operation, apiKey, { documentId: file.fileId });
+      },
+    },
+    {
+      name: 'addressed by its document number',
+      status: 200,
+      act: async () => {
+        const { file, apiKey } = await held(ownFile());
+        return agent(operation, apiKey, { documentId: await numberOf(file) });
+      },
+    },
+    {
+      name: 'an item of the earlier layout, made before numbers, is rewritten once',
+      status: 200,
+      act: async () => {
+        const { file, apiKey } = await held(ownFile());
+        await toUnnumbered(file);
+        await toEarlierLayout(file);
+        return agent(operation, apiKey, { documentId: file.fileId });
+      },
+    },
+  ];
+}
+
 /** A file in a folder its owner shared with a person who has an API key: the person's role comes from the folder. */
 async function inSharedFolder(share: Share = 'edit'): Promise<{ file: FileRecord; user: User; apiKey: string }> {
   const owner = uniqueOwner();
@@ -1141,35 +1181,7 @@ const routeScenarios = new Map<string, Scenario[]>([
   [
     'POST /api/v1/Agents/Document/CheckinDocument',
     [
-      {
-        name: "check-in by an editor the file's folder was shared with",
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await inSharedFolder('edit');
-          await checkOutAs(file, user);
-          return agent('CheckinDocument', apiKey, { documentId: file.fileId });
-        },
-      },
-      {
-        name: 'addressed by its document number',
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await ownFile();
-          await checkOutAs(file, user);
-          return agent('CheckinDocument', apiKey, { documentId: await numberOf(file) });
-        },
-      },
-      {
-        name: 'an item of the earlier layout, made before numbers, is rewritten once',
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await ownFile();
-          await checkOutAs(file, user);
-          await toUnnumbered(file);
-          await toEarlierLayout(file);
-          return agent('CheckinDocument', apiKey, { documentId: file.fileId });
-        },
-      },
+      ...onHeldCheckOut('CheckinDocument', 'check-in'),
       {
         name: 'SuperOffice agent check-in',
         status: 200,
@@ -1181,49 +1193,7 @@ const routeScenarios = new Map<string, Scenario[]>([
       },
     ],
   ],
-  [
-    'POST /api/v1/Agents/Document/UndoCheckoutDocument',
-    [
-      {
-        name: "undo by an editor the file's folder was shared with",
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await inSharedFolder('edit');
-          await checkOutAs(file, user);
-          return agent('UndoCheckoutDocument', apiKey, { documentId: file.fileId });
-        },
-      },
-      {
-        name: 'addressed by its document number',
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await ownFile();
-          await checkOutAs(file, user);
-          return agent('UndoCheckoutDocument', apiKey, { documentId: await numberOf(file) });
-        },
-      },
-      {
-        name: 'an item of the earlier layout, made before numbers, is rewritten once',
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await ownFile();
-          await checkOutAs(file, user);
-          await toUnnumbered(file);
-          await toEarlierLayout(file);
-          return agent('UndoCheckoutDocument', apiKey, { documentId: file.fileId });
-        },
-      },
-      {
-        name: 'SuperOffice agent undo of a check-out',
-        status: 200,
-        act: async () => {
-          const { file, user, apiKey } = await ownFile();
-          await checkOutAs(file, user);
-          return agent('UndoCheckoutDocument', apiKey, { documentId: await numberOf(file) });
-        },
-      },
-    ],
-  ],
+  ['POST /api/v1/Agents/Document/UndoCheckoutDocument', [...onHeldCheckOut('UndoCheckoutDocument', 'undo')]],
   [
     'GET /wopi/files/{file_id}/ancestry',
     [
