@@ -8,6 +8,9 @@ const reference = {
   decode: (text: string) => iconv.decode(Buffer.from(text, 'latin1'), 'utf7'),
   encode: (text: string) => iconv.encode(text, 'utf7').toString('latin1'),
 };
+// iconv-lite drops a U+FEFF that begins a shifted run (its UTF-16 decoder takes it for a byte-order mark, even with
+// stripBOM off); RFC 2152 decodes it like any other character, as decodeUtf7 does. Comparisons leave it out.
+const withoutFeff = (text: string) => text.replaceAll('\ufeff', '');
 
 describe('UTF-7 file names (WOPI X-WOPI-SuggestedTarget / RelativeTarget / RequestedName)', () => {
   it('decodes the spec examples', () => {
@@ -16,11 +19,17 @@ describe('UTF-7 file names (WOPI X-WOPI-SuggestedTarget / RelativeTarget / Reque
     expect(decodeUtf7('A+-B')).toBe('A+B');
   });
 
+  it('decodes U+FEFF at the start of a run as itself, where the reference drops it', () => {
+    expect(decodeUtf7('+/v8-')).toBe('\ufeff');
+    expect(decodeUtf7('a+/v8AYQ-')).toBe('a\ufeffa');
+    expect(reference.decode('a+/v8AYQ-')).toBe('aa');
+  });
+
   it('decodes every string exactly as the reference codec does', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
         const encoded = reference.encode(text);
-        expect(decodeUtf7(encoded)).toBe(reference.decode(encoded));
+        expect(withoutFeff(decodeUtf7(encoded))).toBe(withoutFeff(reference.decode(encoded)));
       }),
       { numRuns: 500 },
     );
@@ -29,7 +38,7 @@ describe('UTF-7 file names (WOPI X-WOPI-SuggestedTarget / RelativeTarget / Reque
   it('round-trips: what it encodes, the reference decodes to the original', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
-        expect(reference.decode(encodeUtf7(text))).toBe(text);
+        expect(withoutFeff(reference.decode(encodeUtf7(text)))).toBe(withoutFeff(text));
         expect(decodeUtf7(encodeUtf7(text))).toBe(text);
       }),
       { numRuns: 500 },
@@ -39,7 +48,7 @@ describe('UTF-7 file names (WOPI X-WOPI-SuggestedTarget / RelativeTarget / Reque
   it('decodes malformed input (unterminated or odd runs) the way the reference does, without throwing', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9+/\-. ]{0,30}$/), (garbage) => {
-        expect(decodeUtf7(garbage)).toBe(reference.decode(garbage));
+        expect(withoutFeff(decodeUtf7(garbage))).toBe(withoutFeff(reference.decode(garbage)));
       }),
       { numRuns: 500 },
     );
