@@ -43,6 +43,9 @@ export function bundledFunctionProps(options: BundledFunctionOptions): NodejsFun
       mainFields: [...BUNDLE_OPTIONS.mainFields],
       banner: BUNDLE_OPTIONS.banner.js,
       externalModules: [...BUNDLE_OPTIONS.external],
+      esbuildArgs: Object.fromEntries(
+        Object.entries(BUNDLE_OPTIONS.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+      ),
       forceDockerBundling: false,
     },
   };

@@ -1,6 +1,7 @@
 // Each function's bundle, built as the stack builds it (infra/bundle-options.ts), stays within the budget of what
 // its route may touch: pulling a client or library into a function that never uses it fails here.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
@@ -51,6 +52,53 @@ describe('function bundles', () => {
   it('finds the templates in the bundles given an allowance for them, and in no other', () => {
     // GIVEN the bundles WHEN those that include lambda/generated/templates.ts are listed THEN they are those
     expect([...withTemplates]).toEqual(TEMPLATE_ENTRIES);
+  });
+
+  it('resolves credentials from the environment only, as Lambda provides them, where the SDK alone would search on', async () => {
+    // GIVEN a probe that asks a storage client for its credentials, bundled as deployed and bundled without the alias,
+    // and a home folder whose ~/.aws/credentials the SDK's whole default chain would find
+    const probe = join(outDir, 'credentials-probe.ts');
+    writeFileSync(
+      probe,
+      `import { createDynamoDbClient } from ${JSON.stringify(join(FUNCTIONS_DIR, '../adapters/dynamo-client.ts'))};
+const client = createDynamoDbClient({ region: 'eu-west-1' });
+const answer = await client.config.credentials().then((c) => c.accessKeyId, (error) => error.name);
+process.stdout.write(answer);\n`,
+    );
+    const { alias: _alias, ...withoutAlias } = BUNDLE_OPTIONS;
+    await build({
+      ...BUNDLE_OPTIONS,
+      entryPoints: { 'credentials-probe': probe },
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+    });
+    await build({
+      ...withoutAlias,
+      entryPoints: { 'credentials-probe-sdk': probe },
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+    });
+    const home = join(outDir, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(home, '.aws', 'credentials'),
+      '[default]\naws_access_key_id = FROMFILE\naws_secret_access_key = x\n',
+    );
+    const run = (bundle: string, env: Record<string, string>) =>
+      execFileSync(process.execPath, [join(outDir, `${bundle}.mjs`)], {
+        env: { PATH: process.env.PATH ?? '', HOME: home, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1', ...env },
+        encoding: 'utf8',
+      });
+    const lambdaEnv = { AWS_ACCESS_KEY_ID: 'FROMENV', AWS_SECRET_ACCESS_KEY: 'x', AWS_SESSION_TOKEN: 'y' };
+    // WHEN each runs with and without the role's credentials in its environment
+    // THEN the deployed bundle takes the environment's, and with none there refuses instead of searching the machine
+    expect(run('credentials-probe', lambdaEnv)).toBe('FROMENV');
+    expect(run('credentials-probe', {})).toBe('CredentialsProviderError');
+    // and only the alias makes that difference: the SDK's own chain goes on to the file
+    expect(run('credentials-probe-sdk', lambdaEnv)).toBe('FROMENV');
+    expect(run('credentials-probe-sdk', {})).toBe('FROMFILE');
   });
 
   it('the budget without S3 is smaller than the S3 client alone adds, so it can catch one', async () => {
