@@ -2,7 +2,7 @@
 // bundle-size test and `npm run bench` build the same bundles with esbuild directly.
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
-import { routes } from '../lambda/routes';
+import { type Grants, routes } from '../lambda/routes';
 
 /** lambda/functions/, where each deployed entry lives. */
 export const FUNCTIONS_DIR = fileURLToPath(new URL('../lambda/functions', import.meta.url));
@@ -40,9 +40,13 @@ export const BUNDLE_OPTIONS = {
  */
 export const BUNDLE_BUDGET_BYTES = { withoutS3: 360_000, withS3: 560_000 } as const;
 
+export type AwsClient = 'dynamodb' | 's3' | 'secrets-manager';
+
 export interface DeployedFunction {
   /** Its file in lambda/functions/, without `.ts`. */
   readonly entry: string;
+  /** The AWS clients its route may use, by its grants (the orphan sweep uses the table and the bucket). */
+  readonly clients: readonly AwsClient[];
   readonly budgetBytes: number;
 }
 
@@ -57,11 +61,20 @@ export const TEMPLATE_ENTRIES: readonly string[] = ['api-create-file'];
 
 /** Every function the stack deploys: one per route entry, and the scheduled orphan sweep (which touches S3). */
 export const DEPLOYED_FUNCTIONS: readonly DeployedFunction[] = [
-  ...new Map(routes.map((route) => [route.entry, route.grants.bucket !== undefined])),
-  ['sweep-orphans', true] as const,
-].map(([entry, touchesS3]) => ({
+  ...new Map(routes.map(({ entry, grants }) => [entry, clientsOf(grants)])),
+  ['sweep-orphans', ['dynamodb', 's3']] as const,
+].map(([entry, clients]) => ({
   entry,
+  clients,
   budgetBytes:
-    (touchesS3 ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3) +
+    (clients.includes('s3') ? BUNDLE_BUDGET_BYTES.withS3 : BUNDLE_BUDGET_BYTES.withoutS3) +
     (TEMPLATE_ENTRIES.includes(entry) ? TEMPLATES_ALLOWANCE_BYTES : 0),
 }));
+
+function clientsOf(grants: Grants): AwsClient[] {
+  return [
+    ...(grants.table === undefined ? [] : (['dynamodb'] as const)),
+    ...(grants.bucket === undefined ? [] : (['s3'] as const)),
+    ...(grants.tokenSecret ? (['secrets-manager'] as const) : []),
+  ];
+}

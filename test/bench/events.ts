@@ -19,7 +19,9 @@ function routeOf(entry: string): Route {
 /** The event API Gateway would send for this WOPI request; a body travels base64-encoded, as binary does. */
 export function wopiEvent(request: EventRequest): APIGatewayProxyEventV2 {
   const route = routeOf(request.entry);
-  const path = route.path.replace('{file_id}', request.fileId);
+  // Every path parameter ({file_id}, {container_id}, {id}, …) gets the one id.
+  const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name ?? '');
+  const path = route.path.replace(/\{\w+\}/g, request.fileId);
   const now = new Date();
   return {
     version: '2.0',
@@ -33,7 +35,7 @@ export function wopiEvent(request: EventRequest): APIGatewayProxyEventV2 {
       ...request.headers,
     },
     queryStringParameters: { access_token: request.token },
-    pathParameters: { file_id: request.fileId },
+    pathParameters: Object.fromEntries(parameters.map((name) => [name, request.fileId])),
     requestContext: {
       accountId: 'bench',
       apiId: 'bench',

@@ -6,29 +6,61 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS, DEPLOYED_FUNCTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
+import { type AwsClient, BUNDLE_OPTIONS, DEPLOYED_FUNCTIONS, FUNCTIONS_DIR } from '../../infra/bundle-options';
 
 /** The bundle cold init is measured against (minimal-function.ts): not a deployed function. */
 export const MINIMAL = 'minimal';
 const minimalEntry = fileURLToPath(new URL('./minimal-function.ts', import.meta.url));
+const adapters = fileURLToPath(new URL('../../lambda/adapters', import.meta.url));
 
 export interface Bundle {
   readonly name: string;
   readonly file: string;
   readonly bytes: number;
-  /** What test/infra/bundles.test.ts lets it weigh; none for the minimal bundle, which is not deployed. */
+  /** What test/infra/bundles.test.ts lets it weigh; none for the yardsticks, which are not deployed. */
   readonly budgetBytes: number | undefined;
+  /** The yardstick of the AWS clients its route may use: what its cold init cannot go below. */
+  readonly floor: string;
+}
+
+/** Each client made as lambda/adapters/ makes it, and nothing else. */
+const floorParts: Readonly<Record<AwsClient, { readonly module: string; readonly make: string }>> = {
+  dynamodb: { module: 'dynamo-client.ts', make: "createDynamoClient({ region: 'us-east-1' })" },
+  s3: { module: 's3-client.ts', make: "createS3Client({ region: 'us-east-1' })" },
+  // It makes its client per read; importing it is the cost.
+  'secrets-manager': { module: 'secrets-manager.ts', make: 'readSecret' },
+};
+
+const floorName = (clients: readonly AwsClient[]) => (clients.length === 0 ? MINIMAL : `sdk-${clients.join('-')}`);
+
+/** The source of a floor: a handler that answers 200 after making the clients, bundled like the functions. */
+function floorSource(clients: readonly AwsClient[]): string {
+  const imports = clients.map((client) => {
+    const { module, make } = floorParts[client];
+    const name = make.replace(/\(.*$/, '');
+    return `import { ${name} } from ${JSON.stringify(join(adapters, module))};`;
+  });
+  const made = clients.map((client) => floorParts[client].make).join(', ');
+  return `${imports.join('\n')}\nconst clients = [${made}];\nexport const handler = async () => ({ statusCode: clients.length === ${clients.length} ? 200 : 500 });\n`;
 }
 
 /**
- * Bundles every function, and the minimal one last, into `outDir` in one esbuild run (one .mjs per function, as
- * Lambda gets it).
+ * Bundles every function and the yardsticks (the minimal bundle, and a floor per set of AWS clients the functions
+ * use: a bundle of those clients alone) into `outDir` in one esbuild run, one .mjs per function, as Lambda gets it.
  */
 export async function bundleFunctions(outDir: string): Promise<Bundle[]> {
+  const floors = new Map<string, readonly AwsClient[]>();
+  for (const { clients } of DEPLOYED_FUNCTIONS) if (clients.length > 0) floors.set(floorName(clients), clients);
+  const floorEntries = [...floors].map(([name, clients]) => {
+    const file = join(outDir, `${name}.ts`);
+    writeFileSync(file, floorSource(clients));
+    return [name, file] as const;
+  });
   await build({
     ...BUNDLE_OPTIONS,
     entryPoints: {
       ...Object.fromEntries(DEPLOYED_FUNCTIONS.map(({ entry }) => [entry, join(FUNCTIONS_DIR, `${entry}.ts`)])),
+      ...Object.fromEntries(floorEntries),
       [MINIMAL]: minimalEntry,
     },
     outdir: outDir,
@@ -36,11 +68,18 @@ export async function bundleFunctions(outDir: string): Promise<Bundle[]> {
     logLevel: 'error',
   });
   writeFileSync(join(outDir, INVOKER), invoker);
-  return [...DEPLOYED_FUNCTIONS, { entry: MINIMAL, budgetBytes: undefined }].map(({ entry, budgetBytes }) => {
-    const file = join(outDir, `${entry}.mjs`);
-    return { name: entry, file, bytes: statSync(file).size, budgetBytes };
-  });
+  const bundle = (name: string, budgetBytes: number | undefined, floor: string): Bundle => {
+    const file = join(outDir, `${name}.mjs`);
+    return { name, file, bytes: statSync(file).size, budgetBytes, floor };
+  };
+  return [
+    ...DEPLOYED_FUNCTIONS.map(({ entry, budgetBytes, clients }) => bundle(entry, budgetBytes, floorName(clients))),
+    ...[...floors.keys(), MINIMAL].map((name) => bundle(name, undefined, MINIMAL)),
+  ];
 }
+
+/** The bundles that are not functions: the minimal one and the floors. */
+export const isYardstick = (bundle: Bundle) => bundle.budgetBytes === undefined;
 
 const INVOKER = 'invoke.mjs';
 
