@@ -2,20 +2,20 @@
 // container, or none for the ecosystem), told apart by audience, so a host-page link is never an access token, an
 // access token never a link, a token for one kind of item never one for another, a FileUrl link opens nothing but
 // the file's bytes, and an upload ticket is none of them.
-import { webcrypto } from 'node:crypto';
-import { errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { createHmac, webcrypto } from 'node:crypto';
+import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { UnauthorizedError } from '../domain/errors';
 
 const issuer = 'wopi-host';
 
 // jose imports a raw secret into WebCrypto on every call, about half of what verifying a token costs; the key is
-// imported once per secret (a container keeps its secret, so once per container) and reused.
+// imported once per secret (a container keeps its secret, so once per container) and reused for verifying.
 const hmacKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
 
 function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
   let key = hmacKeys.get(secret);
   if (key === undefined) {
-    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     hmacKeys.set(secret, key);
   }
   return key;
@@ -90,6 +90,12 @@ export interface FileJwtClaims {
   readonly extra?: Record<string, unknown>;
 }
 
+// Signed here rather than with jose's SignJWT, which goes through WebCrypto: an async job of about 85 µs of CPU a
+// signature, against 9 for node:crypto's HMAC, and CheckFileInfo signs a link for each of its host-page URLs. The
+// compact HS256 form is that of RFC 7515; jose verifies every token (verifiedPayload), and the tests check that what
+// is signed here verifies there.
+const protectedHeader = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
+
 /**
  * Signs for `ttlSeconds`, but never past `notAfter` (epoch ms): a credential made from another one expires no later
  * than the one that asked for it, so tokens cannot renew themselves by trading.
@@ -105,14 +111,17 @@ export async function signFileJwt(
   const issuedAt = Math.floor(now / 1000);
   const cap = notAfter === undefined ? Number.POSITIVE_INFINITY : Math.floor(notAfter / 1000);
   const expiresAtSeconds = Math.min(issuedAt + ttlSeconds, cap);
-  const jwt = await new SignJWT({ ...claims.extra, fid: claims.fileId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.userId)
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(expiresAtSeconds)
-    .sign(await hmacKey(secret));
+  const payload = {
+    ...claims.extra,
+    fid: claims.fileId,
+    sub: claims.userId,
+    iss: issuer,
+    aud: audience,
+    iat: issuedAt,
+    exp: expiresAtSeconds,
+  };
+  const signingInput = `${protectedHeader}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  const jwt = `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
   return { jwt, expiresAt: expiresAtSeconds * 1000 };
 }
 

@@ -1,5 +1,5 @@
 // auth/access-token.ts: HS256 JWTs scoped to one file, one user and rights; anything else is 401.
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { type AccessGrant, mintAccessToken, verifyAccessToken } from '../../lambda/auth/access-token';
 import { verifyHostLink } from '../../lambda/auth/host-link';
@@ -41,6 +41,27 @@ describe('mintAccessToken / verifyAccessToken', () => {
     const verified = await verifyAccessToken(secret, token, 'file-1', now);
     // Assess
     expect(verified).toEqual({ ...grant, expiresAt });
+  });
+
+  it('signs a compact HS256 JWT that jose alone verifies, and whose altered payload it refuses', async () => {
+    // Prepare: a token signed by this host (node:crypto's HMAC, not jose's)
+    const { token, expiresAt } = await mintAccessToken(secret, grant, 3600, now);
+    // Act: jose verifies it with the same key and no help from this host
+    const { payload } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      issuer: 'wopi-host',
+      audience: 'wopi',
+      currentDate: new Date(now),
+    });
+    // Assess
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256' });
+    expect(payload).toMatchObject({ sub: 'user-1', fid: 'file-1', iat: now / 1000, exp: expiresAt / 1000 });
+    const [header, body, signature] = token.split('.');
+    const otherFile = Buffer.from(JSON.stringify({ ...payload, fid: 'file-2' })).toString('base64url');
+    await expect(jwtVerify(`${header}.${otherFile}.${signature}`, secret)).rejects.toThrow(
+      'signature verification failed',
+    );
+    expect(body).not.toBe(otherFile);
   });
 
   it('states the expiry in epoch milliseconds, ttl seconds after minting', async () => {
