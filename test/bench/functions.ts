@@ -23,25 +23,33 @@ export interface Bundle {
   readonly floor: string;
 }
 
-/** Each client made as lambda/adapters/ makes it, and nothing else. */
-const floorParts: Readonly<Record<AwsClient, { readonly module: string; readonly make: string }>> = {
-  dynamodb: { module: 'dynamo-client.ts', make: "createDynamoClient({ region: 'us-east-1' })" },
-  s3: { module: 's3-client.ts', make: "createS3Client({ region: 'us-east-1' })" },
-  // It makes its client per read; importing it is the cost.
-  'secrets-manager': { module: 'secrets-manager.ts', make: 'readSecret' },
+const adapter = (module: string) => JSON.stringify(join(adapters, module));
+
+/** Each client made as lambda/adapters/ makes it, and nothing else: the import it needs and the expression. */
+const floorParts: Readonly<Record<AwsClient, { readonly imports: string; readonly make: string }>> = {
+  dynamodb: {
+    imports: `import { createDynamoClient } from ${adapter('dynamo-client.ts')};`,
+    make: "createDynamoClient({ region: 'us-east-1' })",
+  },
+  s3: {
+    imports: `import { createS3Client } from ${adapter('s3-client.ts')};`,
+    make: "createS3Client({ region: 'us-east-1' })",
+  },
+  // Bundled but loaded at the first read of the secret, as wiring/token-secret.ts loads it.
+  'secrets-manager': { imports: '', make: `() => import(${adapter('secrets-manager.ts')})` },
 };
 
 const floorName = (clients: readonly AwsClient[]) => (clients.length === 0 ? MINIMAL : `sdk-${clients.join('-')}`);
 
 /** The source of a floor: a handler that answers 200 after making the clients, bundled like the functions. */
 function floorSource(clients: readonly AwsClient[]): string {
-  const imports = clients.map((client) => {
-    const { module, make } = floorParts[client];
-    const name = make.replace(/\(.*$/, '');
-    return `import { ${name} } from ${JSON.stringify(join(adapters, module))};`;
-  });
-  const made = clients.map((client) => floorParts[client].make).join(', ');
-  return `${imports.join('\n')}\nconst clients = [${made}];\nexport const handler = async () => ({ statusCode: clients.length === ${clients.length} ? 200 : 500 });\n`;
+  const parts = clients.map((client) => floorParts[client]);
+  return [
+    ...parts.map(({ imports }) => imports),
+    `const clients = [${parts.map(({ make }) => make).join(', ')}];`,
+    `export const handler = async () => ({ statusCode: clients.length === ${clients.length} ? 200 : 500 });`,
+    '',
+  ].join('\n');
 }
 
 /**

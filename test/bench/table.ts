@@ -1,5 +1,5 @@
 // The tables `npm run bench` prints: Markdown, so that they can be pasted into the README as they are.
-import type { BundleResult } from './cold-start';
+import { type BundleResult, COLD_START_ROUNDS } from './cold-start';
 import type { CpuPerCall } from './cpu';
 import { type FolderListingResult, PAGE_SIZE } from './folder-listing';
 import type { LoadFigures } from './load';
@@ -206,7 +206,7 @@ export function benchTables(figures: Figures): string {
       "bench's HTTP clients, or for raw its bare SDK clients; emulators = dynalite and s3rver, one process); CPU ceiling = cores × 1000 / " +
       'the three together: the most calls per second this machine could give at that cost, were nothing else running.',
     bundlesTable(bundles),
-    `Bundles: esbuild as deployed; cold init = fresh \`node\` process start to first answer, median of 7 rounds; ` +
+    `Bundles: esbuild as deployed; cold init = fresh \`node\` process start to first answer, median of ${COLD_START_ROUNDS} rounds; ` +
       `× minimal = over a handler that imports nothing (${minimal?.cold_init_ms ?? '?'} ms), target ≤ ${COLD_INIT_RATIO_TARGET}; ` +
       "× floor = over the bundle of nothing but the AWS clients the function's grants say it may use (sdk-…, made as " +
       "lambda/adapters/ makes them): what the function's own code adds to the SDK it cannot start without.",
