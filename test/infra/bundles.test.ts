@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Metafile } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -41,6 +41,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** Bundles one probe module into `outDir` as `<name>.mjs`, with the deployed options unless told others. */
+async function bundleProbe(name: string, entry: string, options: BuildOptions = BUNDLE_OPTIONS): Promise<void> {
+  await build({
+    ...options,
+    entryPoints: { [name]: entry },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+}
+
 describe('function bundles', () => {
   it.each(functions)('%s stays within its budget of %i bytes', (entry, budgetBytes) => {
     // GIVEN the function's bundle WHEN weighed
@@ -66,20 +77,8 @@ const answer = await client.config.credentials().then((c) => c.accessKeyId, (err
 process.stdout.write(answer);\n`,
     );
     const { alias: _alias, ...withoutAlias } = BUNDLE_OPTIONS;
-    await build({
-      ...BUNDLE_OPTIONS,
-      entryPoints: { 'credentials-probe': probe },
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'error',
-    });
-    await build({
-      ...withoutAlias,
-      entryPoints: { 'credentials-probe-sdk': probe },
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'error',
-    });
+    await bundleProbe('credentials-probe', probe);
+    await bundleProbe('credentials-probe-sdk', probe, withoutAlias);
     const home = join(outDir, 'home');
     mkdirSync(join(home, '.aws'), { recursive: true });
     writeFileSync(
@@ -108,13 +107,7 @@ process.stdout.write(answer);\n`,
       probe,
       `export * from ${JSON.stringify(join(FUNCTIONS_DIR, 'docspace-lock.ts'))};\nexport { contentStore } from ${JSON.stringify(join(FUNCTIONS_DIR, '../wiring/s3.ts'))};\n`,
     );
-    await build({
-      ...BUNDLE_OPTIONS,
-      entryPoints: { probe },
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'error',
-    });
+    await bundleProbe('probe', probe);
     // WHEN weighed THEN it no longer fits
     expect(statSync(join(outDir, 'probe.mjs')).size).toBeGreaterThan(BUNDLE_BUDGET_BYTES.withoutS3);
   });
