@@ -87,7 +87,12 @@ process.stdout.write(answer);\n`,
     );
     const run = (bundle: string, env: Record<string, string>) =>
       execFileSync(process.execPath, [join(outDir, `${bundle}.mjs`)], {
-        env: { PATH: process.env.PATH ?? '', HOME: home, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          ...env,
+        },
         encoding: 'utf8',
       });
     const lambdaEnv = { AWS_ACCESS_KEY_ID: 'FROMENV', AWS_SECRET_ACCESS_KEY: 'x', AWS_SESSION_TOKEN: 'y' };
