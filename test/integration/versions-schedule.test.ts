@@ -31,10 +31,13 @@ const EDITOR = 'editor-1';
 
 /**
  * The owner's original two days ago, the editor's version yesterday, and today a burst of 12 saves by the editor,
- * a minute apart. The clock ends before the real time, which the CLI and S3 use.
+ * a minute apart from 10:01 UTC, so the burst stays within one hour: the schedule keeps the newest save of each hour,
+ * and a burst across an hour's end would keep its first save too (the flake this start time removes). The clock
+ * ends before the real time, which the CLI and S3 use.
  */
 async function editedOverThreeDays(): Promise<FileRecord> {
-  host.clock.advance(Date.now() - 3 * DAY - host.clock.now());
+  const threeDaysAgoAtTen = Math.floor(Date.now() / DAY) * DAY - 3 * DAY + 10 * HOUR;
+  host.clock.advance(threeDaysAgoAtTen - host.clock.now());
   const file = await addTestFile(host, { bytes: 'the owner’s original' });
   await host.share(file.fileId, EDITOR, 'edit');
   const save = async (body: string) => {
