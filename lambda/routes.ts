@@ -528,6 +528,41 @@ export const routes: readonly Route[] = [
     },
   },
   {
+    method: 'PATCH',
+    path: '/host/api/folders/{folder_id}',
+    entry: 'api-update-folder',
+    // The folder and those above it (the caller's role; the caller's root made on first need), the new parent and
+    // those above it (its owner, no cycle), the name claimed where the folder goes (a claim in the way checked
+    // against its holder), the folder's write, and the claim left behind given back.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['folder#', 'names#', 'file#', ...API_CALLER],
+        PutItem: ['folder#', 'names#'],
+        UpdateItem: ['folder#'],
+        DeleteItem: ['names#'],
+      },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/host/api/folders/{folder_id}',
+    entry: 'api-delete-folder',
+    // The folder and those above it (the caller's role; the caller's root made on first need, to be refused), one
+    // child asked for (a Query of its claims, and the record it names), the folder's write, and its name given back.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['folder#', ...API_CALLER],
+        PutItem: ['folder#'],
+        Query: ['names#'],
+        BatchGetItem: ['folder#', 'file#'],
+        UpdateItem: ['folder#'],
+        DeleteItem: ['names#'],
+      },
+    },
+  },
+  {
     method: 'PUT',
     path: '/host/api/folders/{folder_id}/shares/{user_id}',
     entry: 'api-share-folder',

@@ -1,10 +1,9 @@
 // GET /host/api/folders/{folder_id}?limit=&after=: a page of what is in the folder, by name (folders and files, with
 // the caller's role on each). "root" names the caller's own root, My documents, made the first time it is needed.
 import { BadRequestError } from '../domain/errors';
-import { rootFolderId } from '../domain/folder-record';
-import { effectiveRecord, listChildren, readableFolder, roleOnFolder, rootFolder } from '../domain/folders';
+import { effectiveRecord, listChildren, roleOnFolder } from '../domain/folders';
 import type { ApiRequest } from '../http/api-handler';
-import { apiJson, filesApiHandler, pathFolderId } from '../http/files-api';
+import { apiJson, filesApiHandler, pathFolder } from '../http/files-api';
 import { fileJson, folderJson } from '../http/files-api-json';
 import { filesApiBase } from '../wiring/api-base';
 import { fileStore, folderStore, nameClaims } from '../wiring/dynamo';
@@ -29,11 +28,7 @@ function limitOf(req: ApiRequest): number {
 
 export const handler = filesApiHandler('ListFolder', wire, async (req, ctx) => {
   const { userId } = ctx.user;
-  const requested = pathFolderId(req);
-  const folder =
-    requested === 'root' || requested === rootFolderId(userId)
-      ? await rootFolder(ctx, userId)
-      : await readableFolder(ctx, requested, userId);
+  const folder = await pathFolder(req, ctx, userId);
   const after = req.query.after;
   const page = await listChildren(ctx, folder, { limit: limitOf(req), ...(after !== undefined && { after }) });
   const items = await Promise.all(

@@ -4,6 +4,8 @@
 import type { OidcVerifier } from '../auth/oidc';
 import type { Share } from '../domain/access';
 import { BadRequestError, WopiError } from '../domain/errors';
+import { type FolderRecord, rootFolderId } from '../domain/folder-record';
+import { type FolderDeps, readableFolder, rootFolder } from '../domain/folders';
 import type { AssociateDeps } from '../domain/numbers';
 import { signedInUser, signUp } from '../domain/sign-in';
 import { authenticate } from '../domain/users';
@@ -89,6 +91,21 @@ export function pathFolderId(req: ApiRequest): string {
   const folderId = req.pathParameters.folder_id;
   if (folderId === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(folderId)) throw new BadRequestError('No such folder id');
   return folderId;
+}
+
+/**
+ * The folder the path names, if the caller may see it (404 otherwise): "root" (or its id) is the caller's own root,
+ * My documents, made the first time it is needed.
+ */
+export async function pathFolder(
+  req: ApiRequest,
+  deps: Pick<FolderDeps, 'folders' | 'now'>,
+  userId: string,
+): Promise<FolderRecord> {
+  const requested = pathFolderId(req);
+  return requested === 'root' || requested === rootFolderId(userId)
+    ? rootFolder(deps, userId)
+    : readableFolder(deps, requested, userId);
 }
 
 const SHARES: readonly string[] = ['view', 'edit', 'edit+delete'] satisfies Share[];

@@ -225,6 +225,35 @@ export const openApiDocument = {
         ],
         responses: { '200': json(ref('Children'), 'By name'), ...ofFolder },
       },
+      patch: {
+        summary: 'Rename the folder, move it under another folder of its owner\'s ("root": My documents), or both',
+        requestBody: jsonBody({
+          type: 'object',
+          properties: { name: { type: 'string' }, parentId: { type: 'string' } },
+        }),
+        responses: {
+          '200': json(ref('Folder'), 'Renamed or moved; nothing inside it is rewritten'),
+          ...ofFolder,
+          '403': error('The caller may only view, or the folder is a root (which stays where it is)'),
+          '409': error('The name is taken there, or the move is into the folder itself or a folder inside it'),
+        },
+      },
+      delete: {
+        summary: 'Delete an empty folder (never a root)',
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              required: ['id', 'deleted'],
+              properties: { id: { type: 'string' }, deleted: { const: true } },
+            },
+            'Deleted; its name is free again',
+          ),
+          ...ofFolder,
+          '403': error('The caller may not delete it (owners, and editors allowed to delete), or it is a root'),
+          '409': error('Something is in it'),
+        },
+      },
     },
     '/host/api/folders/{folder_id}/shares/{user_id}': {
       parameters: [folderId, userId],

@@ -469,9 +469,10 @@ describe('WopiHost stack', () => {
     it("grants dynamodb:Query only where recovery copies or a listing are read: saves, the sweep, a folder's children, the files API's lists", () => {
       // GIVEN the stack WHEN the functions that may Query are listed
       const querying = functionsGranted(synthesized.resources, 'dynamodb:Query');
-      // the ones that list a folder (EnumerateChildren, the folder page, DeleteContainer's "is it empty") and the files
-      // API's listings (a folder's children are a Query of its name claims)
+      // the ones that list a folder (EnumerateChildren, the folder page, DeleteContainer's and the files API's folder
+      // delete "is it empty") and the files API's listings (a folder's children are a Query of its name claims)
       expect(querying).toEqual([
+        'ApiDeleteFolderFunction',
         'ApiFolderFunction',
         'ApiListFilesFunction',
         'ApiListTrashFunction',

@@ -1,7 +1,8 @@
 // The files API's folder routes and what others shared: GET /host/api/folders/{id} (a page of children, "root"),
-// POST /host/api/folders, PUT/DELETE /host/api/folders/{id}/shares/{userId}, GET /host/api/files?shared=true. Rights
-// come from the folder chain at each request: a stranger is told nothing exists, an editor of a folder adds to it but
-// does not share it, a share taken away stops at the next call.
+// POST /host/api/folders, PATCH/DELETE /host/api/folders/{id} (rename, move, delete when empty), PUT/DELETE
+// /host/api/folders/{id}/shares/{userId}, GET /host/api/files?shared=true. Rights come from the folder chain at each
+// request: a stranger is told nothing exists, an editor of a folder adds to it but does not share it, a share taken
+// away stops at the next call.
 import { describe, expect, it } from 'vitest';
 import { sharedFile } from '../support/api-people';
 import { expectRefusal, useApiHost } from '../support/files-api-calls';
@@ -228,6 +229,129 @@ describe('PUT/DELETE /host/api/folders/{id}/shares/{userId}', () => {
     expect(nobody.status).toBeGreaterThanOrEqual(400);
     expect(nobody.status).toBeLessThan(500);
     expectRefusal(nobody, nobody.status);
+  });
+});
+
+const rootId = async () =>
+  ((await api.call('owner-1', 'GET', '/host/api/me')).body as { rootFolderId: string }).rootFolderId;
+
+describe('PATCH /host/api/folders/{id}', () => {
+  it('renames a folder: its parent lists the new name, and the old name is free again', async () => {
+    // Prepare
+    const folderId = await newFolder('Before rename');
+    // Act
+    const renamed = await api.call('owner-1', 'PATCH', `/host/api/folders/${folderId}`, { name: 'After rename' });
+    // Assess
+    expect(renamed).toMatchObject({ status: 200, body: { id: folderId, name: 'After rename', role: 'owner' } });
+    const names = await childNames(await rootId());
+    expect(names).toContain('After rename');
+    expect(names).not.toContain('Before rename');
+    expect(await newFolder('Before rename')).not.toBe(folderId);
+  });
+
+  it('moves a folder, with what is in it, under another folder; "root" brings it back to My documents', async () => {
+    // Prepare
+    const moving = await newFolder('Moving');
+    await api.call('owner-1', 'POST', '/host/api/files', { name: 'Inside.docx', folderId: moving });
+    const target = await newFolder('Target');
+    // Act
+    const moved = await api.call('owner-1', 'PATCH', `/host/api/folders/${moving}`, { parentId: target });
+    const listedInTarget = await childNames(target);
+    const back = await api.call('owner-1', 'PATCH', `/host/api/folders/${moving}`, { parentId: 'root' });
+    // Assess
+    expect(moved).toMatchObject({ status: 200, body: { id: moving, parentId: target } });
+    expect(listedInTarget).toEqual(['Moving']);
+    expect(await childNames(moving)).toEqual(['Inside.docx']);
+    expect(back).toMatchObject({ status: 200, body: { parentId: await rootId() } });
+    expect(await childNames(target)).toEqual([]);
+  });
+
+  it('refuses a move into the folder itself or a folder inside it, and a name taken there (409), changing nothing', async () => {
+    // Prepare
+    const outer = await newFolder('Outer to move');
+    const inner = await newFolder('Inner to move into', outer);
+    await newFolder('Name taken by a sibling');
+    // Act
+    const intoItself = await api.call('owner-1', 'PATCH', `/host/api/folders/${outer}`, { parentId: outer });
+    const intoInner = await api.call('owner-1', 'PATCH', `/host/api/folders/${outer}`, { parentId: inner });
+    const taken = await api.call('owner-1', 'PATCH', `/host/api/folders/${outer}`, { name: 'Name taken by a sibling' });
+    // Assess
+    for (const answer of [intoItself, intoInner, taken]) expectRefusal(answer, 409);
+    expect(await childNames(await rootId())).toContain('Outer to move');
+    expect(await childNames(outer)).toEqual(['Inner to move into']);
+  });
+
+  it('lets an editor of the folder rename it; a viewer is refused (403), a stranger told nothing is there (404)', async () => {
+    // Prepare
+    const folderId = await newFolder('Renamed by others');
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/editor-1`, { share: 'edit' });
+    await api.call('owner-1', 'PUT', `/host/api/folders/${folderId}/shares/viewer-1`, { share: 'view' });
+    // Act
+    const byViewer = await api.call('viewer-1', 'PATCH', `/host/api/folders/${folderId}`, { name: 'Viewer was here' });
+    const byStranger = await api.call('stranger', 'PATCH', `/host/api/folders/${folderId}`, { name: 'Stranger' });
+    const byEditor = await api.call('editor-1', 'PATCH', `/host/api/folders/${folderId}`, { name: 'Editor renamed' });
+    // Assess
+    expectRefusal(byViewer, 403);
+    expectRefusal(byStranger, 404);
+    expect(byEditor).toMatchObject({ status: 200, body: { name: 'Editor renamed', role: 'edit' } });
+  });
+
+  it.each([
+    ['neither a name nor a parent', {}],
+    ['an empty name', { name: '' }],
+    ['a name with a slash', { name: 'a/b' }],
+    ['a name that is a number', { name: 5 }],
+  ])('refuses %s with a 400 and keeps the name', async (refused, body) => {
+    // Prepare
+    const folderId = await newFolder(`Kept from ${refused}`);
+    // Act
+    const answer = await api.call('owner-1', 'PATCH', `/host/api/folders/${folderId}`, body);
+    // Assess
+    expectRefusal(answer, 400);
+    expect(await childNames(await rootId())).toContain(`Kept from ${refused}`);
+  });
+});
+
+describe('DELETE /host/api/folders/{id}', () => {
+  it('deletes an empty folder: its parent no longer lists it, it is not found after, and its name is free', async () => {
+    // Prepare
+    const folderId = await newFolder('Short lived');
+    // Act
+    const deleted = await api.call('owner-1', 'DELETE', `/host/api/folders/${folderId}`);
+    // Assess
+    expect(deleted).toMatchObject({ status: 200, body: { id: folderId, deleted: true } });
+    expect(await childNames(await rootId())).not.toContain('Short lived');
+    expectRefusal(await api.call('owner-1', 'GET', `/host/api/folders/${folderId}`), 404);
+    expect(await newFolder('Short lived')).not.toBe(folderId);
+  });
+
+  it('keeps a folder with something in it (409), the root (403), and refuses an editor without delete (403) and a stranger (404)', async () => {
+    // Prepare
+    const withFile = await newFolder('Has a file');
+    await api.call('owner-1', 'POST', '/host/api/files', { name: 'Keep.docx', folderId: withFile });
+    const withFolder = await newFolder('Has a folder');
+    await newFolder('Child', withFolder);
+    const empty = await newFolder('Empty but guarded');
+    await api.call('owner-1', 'PUT', `/host/api/folders/${empty}/shares/editor-1`, { share: 'edit' });
+    // Act
+    const answers = {
+      withFile: await api.call('owner-1', 'DELETE', `/host/api/folders/${withFile}`),
+      withFolder: await api.call('owner-1', 'DELETE', `/host/api/folders/${withFolder}`),
+      root: await api.call('owner-1', 'DELETE', '/host/api/folders/root'),
+      editor: await api.call('editor-1', 'DELETE', `/host/api/folders/${empty}`),
+      stranger: await api.call('stranger', 'DELETE', `/host/api/folders/${empty}`),
+    };
+    // Assess
+    expectRefusal(answers.withFile, 409);
+    expectRefusal(answers.withFolder, 409);
+    expectRefusal(answers.root, 403);
+    expectRefusal(answers.editor, 403);
+    expectRefusal(answers.stranger, 404);
+    expect(await childNames(withFile)).toEqual(['Keep.docx']);
+    expect(await childNames(withFolder)).toEqual(['Child']);
+    expect(await childNames(await rootId())).toEqual(
+      expect.arrayContaining(['Has a file', 'Has a folder', 'Empty but guarded']),
+    );
   });
 });
 

@@ -90,6 +90,14 @@ async function sharedWithExists({ host }: Given) {
  * A folder of the owner's, which the folder share events name in place of their placeholder, and the user they
  * share it with.
  */
+/** The owner has a folder of their own, empty, which the event names. */
+async function ownFolder({ host, event }: Given) {
+  const deps = { ...host.deps, now: host.clock.now(), userId: OWNER.userId };
+  const root = await rootFolder(deps, OWNER.userId);
+  const folder = await createFolder(deps, root.folderId, { mode: 'suggested', name: 'Plans' });
+  event.pathParameters = { ...event.pathParameters, folder_id: folder.folderId };
+}
+
 async function ownFolderShared({ host, event }: Given) {
   await sharedWithExists({ host } as Given);
   const deps = { ...host.deps, now: host.clock.now(), userId: OWNER.userId };
@@ -180,6 +188,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'api-share.json': { status: 200, given: sharedWithExists },
   'api-folder.json': { status: 200 },
   'api-create-folder.json': { status: 201 },
+  'api-update-folder.json': { status: 200, given: ownFolder },
+  'api-delete-folder.json': { status: 200, given: ownFolder },
   'api-share-folder.json': { status: 200, given: ownFolderShared },
   'api-unshare-folder.json': { status: 200, given: ownFolderShared },
   'api-unshare.json': { status: 200, given: sharedWithExists },

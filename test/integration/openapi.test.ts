@@ -290,6 +290,45 @@ const cases: Case[] = [
     },
   },
   {
+    key: 'PATCH /host/api/folders/{folder_id}',
+    name: 'a folder renamed and moved',
+    run: async () => {
+      const folder = (await call('POST', '/host/api/folders', { name: 'F5' })).body as { id: string };
+      const into = (await call('POST', '/host/api/folders', { name: 'F6' })).body as { id: string };
+      return call('PATCH', `/host/api/folders/${folder.id}`, { name: 'F5 moved', parentId: into.id });
+    },
+  },
+  {
+    key: 'PATCH /host/api/folders/{folder_id}',
+    name: 'a folder moved into itself',
+    run: async () => {
+      const folder = (await call('POST', '/host/api/folders', { name: 'F7' })).body as { id: string };
+      return call('PATCH', `/host/api/folders/${folder.id}`, { parentId: folder.id });
+    },
+  },
+  {
+    key: 'DELETE /host/api/folders/{folder_id}',
+    name: 'an empty folder deleted',
+    run: async () => {
+      const folder = (await call('POST', '/host/api/folders', { name: 'F8' })).body as { id: string };
+      return call('DELETE', `/host/api/folders/${folder.id}`);
+    },
+  },
+  {
+    key: 'DELETE /host/api/folders/{folder_id}',
+    name: 'a folder with something in it',
+    run: async () => {
+      const folder = (await call('POST', '/host/api/folders', { name: 'F9' })).body as { id: string };
+      await call('POST', '/host/api/folders', { name: 'In', parentId: folder.id });
+      return call('DELETE', `/host/api/folders/${folder.id}`);
+    },
+  },
+  {
+    key: 'DELETE /host/api/folders/{folder_id}',
+    name: 'the root',
+    run: () => call('DELETE', '/host/api/folders/root'),
+  },
+  {
     key: 'PUT /host/api/folders/{folder_id}/shares/{user_id}',
     name: 'a folder shared',
     run: async () => {

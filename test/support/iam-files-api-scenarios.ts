@@ -5,6 +5,7 @@ import { mintUploadTicket } from '../../lambda/auth/upload-ticket';
 import type { Share } from '../../lambda/domain/access';
 import type { FileRecord } from '../../lambda/domain/file-record';
 import { createFolder, rootFolder, shareFolder } from '../../lambda/domain/folders';
+import { moveFile } from '../../lambda/domain/move-file';
 import type { Stores } from '../../lambda/domain/ports';
 import { trashFile } from '../../lambda/domain/trash';
 import { planUpload } from '../../lambda/domain/uploads';
@@ -559,6 +560,94 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
             const folders = withReplaced(kit.host.deps.folders, { create: async () => false });
             return kit.withStores({ folders }, () => call('POST', '/host/api/folders', apiKey, { name: 'Plans' }));
           },
+        },
+      ],
+    ],
+    [
+      'PATCH /host/api/folders/{folder_id}',
+      [
+        {
+          name: 'the owner renames a folder: the new name claimed, the old one given back',
+          status: 200,
+          act: async () => {
+            const { folder, apiKey } = await ownFolder();
+            return call('PATCH', `/host/api/folders/${folder.folderId}`, apiKey, { name: 'Renamed' });
+          },
+        },
+        {
+          name: 'the owner moves a folder into another of theirs, reading the chain above it',
+          status: 200,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            const deps = { ...kit.setup(), now: now(), userId: user.userId };
+            const other = await createFolder(deps, folder.parentId ?? '', { mode: 'exact', name: 'Other' });
+            return call('PATCH', `/host/api/folders/${folder.folderId}`, apiKey, { parentId: other.folderId });
+          },
+        },
+        {
+          name: 'a rename onto a name taken there reads who holds the claim, and refuses',
+          status: 409,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            const deps = { ...kit.setup(), now: now(), userId: user.userId };
+            await createFolder(deps, folder.parentId ?? '', { mode: 'exact', name: 'Taken' });
+            return call('PATCH', `/host/api/folders/${folder.folderId}`, apiKey, { name: 'Taken' });
+          },
+        },
+        {
+          name: "a rename onto a file's name there reads that file, which holds the claim, and refuses",
+          status: 409,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            const file = await kit.addFile(user.userId, 'Report.docx');
+            return call('PATCH', `/host/api/folders/${folder.folderId}`, apiKey, { name: file.name });
+          },
+        },
+        {
+          name: "the caller's root renamed, made on first need",
+          status: 200,
+          act: async () => call('PATCH', '/host/api/folders/root', (await kit.person()).apiKey, { name: 'Mine' }),
+        },
+      ],
+    ],
+    [
+      'DELETE /host/api/folders/{folder_id}',
+      [
+        {
+          name: 'the owner deletes an empty folder: one child asked for, its name given back',
+          status: 200,
+          act: async () => {
+            const { folder, apiKey } = await ownFolder();
+            return call('DELETE', `/host/api/folders/${folder.folderId}`, apiKey);
+          },
+        },
+        {
+          name: 'a folder with a file in it: that child read, and refused',
+          status: 409,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            await moveFile(
+              { ...kit.setup(), now: now(), userId: user.userId },
+              (await kit.addFile(user.userId)).fileId,
+              folder.folderId,
+            );
+            return call('DELETE', `/host/api/folders/${folder.folderId}`, apiKey);
+          },
+        },
+        {
+          name: 'a folder with a folder in it: that child read, and refused',
+          status: 409,
+          act: async () => {
+            const { folder, user, apiKey } = await ownFolder();
+            const deps = { ...kit.setup(), now: now(), userId: user.userId };
+            await createFolder(deps, folder.folderId, { mode: 'exact', name: 'Inside' });
+            return call('DELETE', `/host/api/folders/${folder.folderId}`, apiKey);
+          },
+        },
+        {
+          name: "the caller's root, made on first need, is refused",
+          status: 403,
+          act: async () => call('DELETE', '/host/api/folders/root', (await kit.person()).apiKey),
         },
       ],
     ],
