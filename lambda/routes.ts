@@ -357,8 +357,16 @@ export const routes: readonly Route[] = [
     method: 'GET',
     path: '/host/api/files',
     entry: 'api-list-files',
-    // The caller's name claims (names#) lead to their files; ?shared=true, their shared-with hints (user#) do.
-    grants: { tokenSecret: false, table: { GetItem: ['file#', ...API_CALLER], Query: ['names#', 'user#'] } },
+    // The caller's name claims (names#) lead to their files; ?shared=true, their shared-with hints (user#) lead to
+    // files and folders, read in a batch per kind, and each shared folder's chain above it for the caller's role.
+    grants: {
+      tokenSecret: false,
+      table: {
+        GetItem: ['file#', 'folder#', ...API_CALLER],
+        BatchGetItem: ['file#', 'folder#'],
+        Query: ['names#', 'user#'],
+      },
+    },
   },
   {
     method: 'POST',

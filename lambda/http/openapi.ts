@@ -64,7 +64,7 @@ export const openApiDocument = {
     },
     '/host/api/files': {
       get: {
-        summary: "The caller's own files, or those others shared with them",
+        summary: "The caller's own files, or (shared=true) the files and folders others shared with them",
         parameters: [{ name: 'shared', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } }],
         responses: { '200': json(ref('FileList'), 'By name'), ...common },
       },
@@ -407,7 +407,18 @@ export const openApiDocument = {
           next: { type: 'string', description: 'Pass as after for the next page; absent on the last' },
         },
       },
-      FileList: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: ref('File') } } },
+      FileList: {
+        type: 'object',
+        required: ['files'],
+        properties: {
+          files: { type: 'array', items: ref('File') },
+          folders: {
+            type: 'array',
+            items: ref('Folder'),
+            description: 'With shared=true: the folders others shared with the caller, with the role each gives',
+          },
+        },
+      },
       Version: {
         type: 'object',
         required: ['version', 'size', 'modifiedAt', 'modifiedBy'],

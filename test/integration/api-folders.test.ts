@@ -380,6 +380,32 @@ describe('GET /host/api/files?shared=true', () => {
     expect(after).not.toContain(file.fileId);
   });
 
+  it('lists the folders others shared with the caller, with the role each gives, and no longer one unshared', async () => {
+    // Prepare: one folder shared for editing, one for viewing, and the caller's own folder
+    const edited = await newFolder('Shared for editing');
+    const viewed = await newFolder('Shared for viewing');
+    await api.call('owner-1', 'PUT', `/host/api/folders/${edited}/shares/editor-2`, { share: 'edit' });
+    await api.call('owner-1', 'PUT', `/host/api/folders/${viewed}/shares/editor-2`, { share: 'view' });
+    await api.call('editor-2', 'POST', '/host/api/folders', { name: 'Editor two own' });
+    const sharedFolders = async (who: 'editor-2' | 'stranger') => {
+      const answer = await api.call(who, 'GET', '/host/api/files?shared=true');
+      expect(answer.status).toBe(200);
+      return ((answer.body as { folders: Item[] }).folders ?? []).map(({ id, name, role }) => ({ id, name, role }));
+    };
+    // Act
+    const before = await sharedFolders('editor-2');
+    const strangers = await sharedFolders('stranger');
+    await api.call('owner-1', 'DELETE', `/host/api/folders/${viewed}/shares/editor-2`);
+    const after = await sharedFolders('editor-2');
+    // Assess
+    expect(before).toEqual([
+      { id: edited, name: 'Shared for editing', role: 'edit' },
+      { id: viewed, name: 'Shared for viewing', role: 'view' },
+    ]);
+    expect(strangers).toEqual([]);
+    expect(after).toEqual([{ id: edited, name: 'Shared for editing', role: 'edit' }]);
+  });
+
   it.each(['maybe', 'TRUE', '1'])('refuses shared=%s with a 400', async (value) => {
     // Act
     const answer = await api.call('editor-1', 'GET', `/host/api/files?shared=${value}`);

@@ -172,6 +172,11 @@ export function filesApiScenarios(kit: ScenarioKit): [string, Scenario[]][] {
             return call('GET', '/host/api/files?shared=true', apiKey);
           },
         },
+        {
+          name: 'a folder shared with the caller, read in a batch, its role from the chain above it',
+          status: 200,
+          act: async () => call('GET', '/host/api/files?shared=true', (await kit.inSharedFolder('view')).apiKey),
+        },
       ],
     ],
     [
