@@ -201,6 +201,20 @@ describe('PATCH /host/api/files/{id} (move)', () => {
     expect((await api.download(file.fileId)).toString()).toBe('moved bytes');
   });
 
+  it('refuses a move with a name that can never be used (400) before moving the file', async () => {
+    // Prepare
+    const folderId = await newFolder('Not moved into');
+    const file = await api.host.addFile('z', 'Unmoved.docx');
+    // Act
+    const answer = await api.call('owner-1', 'PATCH', `/host/api/files/${file.fileId}`, {
+      folderId,
+      name: 'bad/name.docx',
+    });
+    // Assess
+    expectRefusal(answer, 400);
+    expect((await api.call('owner-1', 'GET', `/host/api/folders/${folderId}`)).body).toMatchObject({ items: [] });
+  });
+
   it('refuses a move into a folder holding the name with a 409', async () => {
     // Prepare
     const folderId = await newFolder('Has the name');

@@ -296,6 +296,21 @@ describe('PATCH /host/api/folders/{id}', () => {
     expect(byEditor).toMatchObject({ status: 200, body: { name: 'Editor renamed', role: 'edit' } });
   });
 
+  it('refuses a move with a name that can never be used (400) before moving anything', async () => {
+    // Prepare
+    const folderId = await newFolder('Stays put');
+    const target = await newFolder('Never reached');
+    // Act
+    const answer = await api.call('owner-1', 'PATCH', `/host/api/folders/${folderId}`, {
+      parentId: target,
+      name: 'bad/name',
+    });
+    // Assess
+    expectRefusal(answer, 400);
+    expect(await childNames(target)).toEqual([]);
+    expect(await childNames(await rootId())).toContain('Stays put');
+  });
+
   it.each([
     ['neither a name nor a parent', {}],
     ['an empty name', { name: '' }],
