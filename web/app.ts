@@ -1,5 +1,6 @@
 // The web page at /: sign in (an API key, or OpenID Connect with PKCE when the host names an issuer), browse folders,
-// create, upload, share, open in the editor, rename, move, delete and restore. It talks only to the files API; the
+// create, upload, share, open in the editor, rename, move, delete and restore (files; folders are renamed, shared and
+// deleted when empty). It talks only to the files API; the
 // credential stays in this tab's sessionStorage and goes in an Authorization header, never in a URL.
 import { api, type Credential, credential, signOut, uploadFile } from './api';
 import { button, clear, el, say } from './dom';
@@ -225,10 +226,40 @@ function listing(items: readonly (ApiFile | ApiFolder)[]): HTMLElement {
   return table;
 }
 
+const EDIT_ROLES = ['owner', 'edit+delete', 'edit'];
+const DELETE_ROLES = ['owner', 'edit+delete'];
+
 function folderRow(folder: ApiFolder): HTMLElement {
   const row = el('tr', { 'data-name': folder.name });
-  const actions = el('td', {});
+  const actions = el('td', { class: 'actions' });
+  const path = `/host/api/folders/${encodeURIComponent(folder.id)}`;
+  if (EDIT_ROLES.includes(folder.role)) {
+    actions.append(
+      button(
+        'Rename',
+        act(async () => {
+          const name = prompt(`Rename the folder ${folder.name} to`, folder.name);
+          if (name === null || name === folder.name) return;
+          await api('PATCH', path, { name });
+          await refresh();
+          say(status, `${folder.name} is now ${name}`);
+        }),
+      ),
+    );
+  }
   if (folder.role === 'owner') actions.append(button('Share', () => sharePanel('folders', folder.id, folder.name)));
+  if (DELETE_ROLES.includes(folder.role)) {
+    actions.append(
+      button(
+        'Delete',
+        act(async () => {
+          await api('DELETE', path);
+          await refresh();
+          say(status, `The folder ${folder.name} is deleted`);
+        }),
+      ),
+    );
+  }
   row.append(
     el(
       'td',
@@ -250,7 +281,7 @@ function fileRow(file: ApiFile): HTMLElement {
   const row = el('tr', { 'data-name': file.name });
   const actions = el('td', { class: 'actions' });
   const path = `/host/api/files/${encodeURIComponent(file.id)}`;
-  const edit = file.role !== 'view';
+  const edit = EDIT_ROLES.includes(file.role);
   actions.append(
     button(
       'Open',
@@ -290,7 +321,7 @@ function fileRow(file: ApiFile): HTMLElement {
     );
   }
   if (file.role === 'owner') actions.append(button('Share', () => sharePanel('files', file.id, file.name)));
-  if (file.role === 'owner' || file.role === 'edit+delete') {
+  if (DELETE_ROLES.includes(file.role)) {
     actions.append(
       button(
         'Delete',
@@ -396,9 +427,12 @@ async function versionsPanel(file: ApiFile): Promise<void> {
 }
 
 async function sharedWithMe(): Promise<void> {
-  const { files } = (await api('GET', '/host/api/files?shared=true')) as { files: ApiFile[] };
+  const { files, folders } = (await api('GET', '/host/api/files?shared=true')) as {
+    files: ApiFile[];
+    folders: ApiFolder[];
+  };
   const section = panel('Shared with me');
-  section.append(listing(files));
+  section.append(listing([...folders.map((folder) => ({ ...folder, kind: 'folder' as const })), ...files]));
 }
 
 async function trashView(): Promise<void> {

@@ -247,6 +247,58 @@ describe('the web page', () => {
   );
 
   it(
+    'renames a folder and deletes it once empty, and lists a folder someone shared with the person',
+    async () => {
+      // Prepare: a colleague's folder shared with the person for viewing
+      clockToNow();
+      const apiKey = await person('web-folders', 'Web Folders');
+      const colleagueKey = await person('web-lender', 'Web Lender');
+      const post = (key: string, path: string, body: unknown, method = 'POST') =>
+        fetch(`${host.baseUrl}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((response) => response.json() as Promise<{ id: string }>);
+      const lent = await post(colleagueKey, '/host/api/folders', { name: 'Lent to you' });
+      await post(colleagueKey, `/host/api/folders/${lent.id}/shares/web-folders`, { share: 'view' }, 'PUT');
+      const { page, refusals } = await newPage();
+      await page.goto(`${host.baseUrl}/`);
+      await page.type('#api-key', apiKey);
+      await page.click('#sign-in button[type="submit"]');
+      await page.waitForSelector('#listing');
+      await page.type('#new-name', 'Drafts');
+      await page.click('#new-folder');
+      await page.waitForSelector('tr[data-name="Drafts"]');
+      // Act: rename through the prompt, delete, then look at what is shared
+      page.once('dialog', (dialog) => {
+        dialog.accept('Final drafts').catch(() => undefined);
+      });
+      await clickInRow(page, 'Drafts', 'Rename');
+      const renamed = await statusText(page, 'is now');
+      await page.waitForSelector('#listing tr[data-name="Final drafts"]');
+      await clickInRow(page, 'Final drafts', 'Delete');
+      const deleted = await statusText(page, 'deleted');
+      const listedAfterDelete = await page.$('#listing tr[data-name="Final drafts"]');
+      await page.click('#shared');
+      const sharedRow = await page.waitForSelector('#panel tr[data-name="Lent to you"]');
+      const sharedText = await sharedRow?.evaluate((row) => row.textContent ?? '');
+      const sharedButtons = await sharedRow?.$$eval('button', (buttons) => buttons.map((b) => b.textContent ?? ''));
+      await screenshot(page, 'shared-with-me');
+      // Assess
+      expect({ renamed, deleted, listedAfterDelete, sharedText, sharedButtons, refusals }).toEqual({
+        renamed: 'Drafts is now Final drafts',
+        deleted: 'The folder Final drafts is deleted',
+        listedAfterDelete: null,
+        sharedText: expect.stringContaining('Shared with you (view)'),
+        // A viewer opens it; renaming, sharing and deleting are not offered.
+        sharedButtons: ['📁 Lent to you'],
+        refusals: [],
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
     'refuses a pasted key that is not one, saying why, and stays signed out',
     async () => {
       // Prepare
