@@ -226,6 +226,18 @@ function listing(items: readonly (ApiFile | ApiFolder)[]): HTMLElement {
   return table;
 }
 
+/** Deletes the file or folder at `path`, shows the listing again, then says `done`. */
+function deleteButton(path: string, done: string): HTMLElement {
+  return button(
+    'Delete',
+    act(async () => {
+      await api('DELETE', path);
+      await refresh();
+      say(status, done);
+    }),
+  );
+}
+
 const EDIT_ROLES = ['owner', 'edit+delete', 'edit'];
 const DELETE_ROLES = ['owner', 'edit+delete'];
 
@@ -248,18 +260,7 @@ function folderRow(folder: ApiFolder): HTMLElement {
     );
   }
   if (folder.role === 'owner') actions.append(button('Share', () => sharePanel('folders', folder.id, folder.name)));
-  if (DELETE_ROLES.includes(folder.role)) {
-    actions.append(
-      button(
-        'Delete',
-        act(async () => {
-          await api('DELETE', path);
-          await refresh();
-          say(status, `The folder ${folder.name} is deleted`);
-        }),
-      ),
-    );
-  }
+  if (DELETE_ROLES.includes(folder.role)) actions.append(deleteButton(path, `The folder ${folder.name} is deleted`));
   row.append(
     el(
       'td',
@@ -321,18 +322,7 @@ function fileRow(file: ApiFile): HTMLElement {
     );
   }
   if (file.role === 'owner') actions.append(button('Share', () => sharePanel('files', file.id, file.name)));
-  if (DELETE_ROLES.includes(file.role)) {
-    actions.append(
-      button(
-        'Delete',
-        act(async () => {
-          await api('DELETE', path);
-          await refresh();
-          say(status, `${file.name} is in the trash`);
-        }),
-      ),
-    );
-  }
+  if (DELETE_ROLES.includes(file.role)) actions.append(deleteButton(path, `${file.name} is in the trash`));
   row.append(
     el('td', {}, file.name),
     el('td', {}, `${Math.ceil(file.size / 1024)} KB`),
