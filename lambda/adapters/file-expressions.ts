@@ -2,6 +2,7 @@
 // a condition that is one flat OR of ANDs, and one update expression, with every name and value a placeholder.
 import type { Fact, Rule } from '../domain/conditions';
 import type { FileChange } from '../domain/ports';
+import { packList } from './packed-list';
 
 /** Placeholders for one request: values that are equal share one. */
 export class Placeholders {
@@ -11,13 +12,20 @@ export class Placeholders {
   private readonly byName = new Map<string, string>();
 
   value(value: unknown): string {
+    // A packed list is never equal to another value of the request, and serialising its bytes to find out is costly.
+    if (value instanceof Uint8Array) return this.fresh(value);
     const key = JSON.stringify(value);
     let placeholder = this.byValue.get(key);
     if (placeholder === undefined) {
-      placeholder = `:v${this.byValue.size}`;
+      placeholder = this.fresh(value);
       this.byValue.set(key, placeholder);
-      this.values[placeholder] = value;
     }
+    return placeholder;
+  }
+
+  private fresh(value: unknown): string {
+    const placeholder = `:v${Object.keys(this.values).length}`;
+    this.values[placeholder] = value;
     return placeholder;
   }
 
@@ -98,7 +106,11 @@ export function updateExpression(change: FileChange, p: Placeholders): string {
     assign('checkoutAt', change.checkOut.at);
   }
   if (change.content !== undefined) assign(p.name('content'), change.content);
-  if (change.versions !== undefined) assign('versions', change.versions);
+  // A list written is written packed; the plain one an older item may still have goes with it.
+  if (change.versions !== undefined) {
+    assign('versionsPacked', packList(change.versions));
+    remove.push('versions');
+  }
   if (change.name !== undefined) assign(p.name('name'), change.name);
   if (change.folderId === null) remove.push('folderId');
   else if (change.folderId !== undefined) assign('folderId', change.folderId);
@@ -115,7 +127,10 @@ export function updateExpression(change: FileChange, p: Placeholders): string {
     assign('trashedAt', change.trashed.at);
     assign('trashedBy', change.trashed.by);
   }
-  if (change.activity !== undefined) assign('activity', change.activity);
+  if (change.activity !== undefined) {
+    assign('activityPacked', packList(change.activity));
+    remove.push('activity');
+  }
   if (change.rev !== undefined) assign('rev', change.rev);
   if (change.docNo !== undefined) assign('docNo', change.docNo);
   return [set.length > 0 && `SET ${set.join(', ')}`, remove.length > 0 && `REMOVE ${remove.join(', ')}`]

@@ -1,9 +1,12 @@
 // A file's record as its DynamoDB item, both ways, and the item layout the conditions name. Items written before
-// this layout (no `state`) still read correctly; the first write that meets one brings it to this layout.
+// this layout (no `state`) still read correctly; the first write that meets one brings it to this layout. Its lists
+// are packed (packed-list.ts); items whose lists are still plain read the same, and the first write of a list packs
+// it.
 import type { Role, Share } from '../domain/access';
 import type { Activity } from '../domain/activity';
 import type { FileRecord, FileVersion } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
+import { packList, unpackList } from './packed-list';
 import { FILE_PARTITION } from './partition-keys';
 
 const FILE_SORT_KEY = 'file';
@@ -22,6 +25,8 @@ export interface FileItem {
   ownerId: string;
   folderId?: string;
   content: FileVersion;
+  versionsPacked?: Uint8Array;
+  /** Before the lists were packed. */
   versions?: FileVersion[];
   /** Absent on items of the earlier layout. */
   state?: FileState;
@@ -37,6 +42,8 @@ export interface FileItem {
   access?: Record<string, Role>;
   trashedAt?: number;
   trashedBy?: string;
+  activityPacked?: Uint8Array;
+  /** Before the lists were packed. */
   activity?: Activity[];
   docNo?: number;
   /** The earlier layout: shares beside the owner, and a check-out as a kind of lock. */
@@ -66,20 +73,34 @@ export function recordFromItem(item: Record<string, unknown>): FileRecord {
     : it.checkoutBy === undefined
       ? undefined
       : { holder: it.checkoutBy, holderName: it.checkoutByName ?? it.checkoutBy, at: it.checkoutAt ?? 0 };
-  return {
+  const record = {
     fileId: it.fileId,
     name: it.name,
     ownerId: it.ownerId,
     ...(it.folderId !== undefined && { folderId: it.folderId }),
     content: it.content,
-    versions: it.versions ?? [],
     access: it.access ?? { ...it.shares, [it.ownerId]: 'owner' },
     rev: it.rev ?? 0,
-    activity: it.activity ?? [],
     ...(lock && { lock }),
     ...(checkOut && { checkOut }),
     ...(it.state === 'trashed' && { trashed: { at: it.trashedAt ?? 0, by: it.trashedBy ?? '' } }),
     ...(it.docNo !== undefined && { docNo: it.docNo }),
+  };
+  // Unpacked on first use: most reads (CheckFileInfo, GetLock, GetFile, a refused lock write) never look at them.
+  return Object.defineProperties(record, {
+    versions: lazyList(it.versionsPacked, it.versions, 'versions'),
+    activity: lazyList(it.activityPacked, it.activity, 'activity'),
+  }) as FileRecord;
+}
+
+function lazyList<T>(packed: Uint8Array | undefined, plain: T[] | undefined, what: string): PropertyDescriptor {
+  let list: readonly T[] | undefined = packed === undefined ? (plain ?? []) : undefined;
+  return {
+    enumerable: true,
+    get: () => {
+      list ??= unpackList<T>(packed as Uint8Array, what);
+      return list;
+    },
   };
 }
 
@@ -91,7 +112,7 @@ export function itemFromRecord(record: FileRecord): FileItem {
     ownerId: record.ownerId,
     ...(record.folderId !== undefined && { folderId: record.folderId }),
     content: record.content,
-    versions: [...record.versions],
+    versionsPacked: packList(record.versions),
     state: record.trashed === undefined ? 'active' : 'trashed',
     rev: record.rev,
     lockExpiresAt: record.lock?.expiresAt ?? 0,
@@ -107,7 +128,7 @@ export function itemFromRecord(record: FileRecord): FileItem {
     }),
     access: { ...record.access },
     ...(record.trashed && { trashedAt: record.trashed.at, trashedBy: record.trashed.by }),
-    activity: [...record.activity],
+    activityPacked: packList(record.activity),
     ...(record.docNo !== undefined && { docNo: record.docNo }),
   };
 }

@@ -1,11 +1,13 @@
 // Items written before the current layout (shares beside the owner, a check-out stored as a kind of lock, no
 // state, revision or activity) keep working: reads see them as the same file, and the first write that meets one
-// brings it to the current layout once, then does what it was asked.
+// brings it to the current layout once, then does what it was asked. Items whose version and activity lists are
+// plain DynamoDB lists (before they were packed) read the same, and the first write of a list packs it.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { newContentKey, sha256Base64 } from '../../lambda/domain/content-keys';
 import { newFileId } from '../../lambda/domain/file-id';
+import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
 import { lockMismatch, mismatchWith } from '../support/lock-calls';
 import { checkFileInfo, currentBytes, lockFile, putFile, recordOf } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
@@ -112,5 +114,104 @@ describe('items of the earlier layout', () => {
     expect(byOwner.headers.get('x-wopi-lockfailurereason')).toBe('File is checked out by Lena Legacy');
     expect(byHolder.status).toBe(200);
     expect((await recordOf(host, fileId)).checkOut?.holder).toBe('legacy-editor');
+  });
+});
+
+describe('items whose lists are plain', () => {
+  /** A file saved once before the lists were packed: its original is a plain version, its creation plain activity. */
+  async function plainListsFile(): Promise<{ fileId: string; originalKey: string }> {
+    const fileId = await legacyFile();
+    const original = (await recordOf(host, fileId)).content;
+    const currentKey = newContentKey(fileId);
+    const bytes = Buffer.from('saved before packing');
+    await host.deps.contents.put(currentKey, bytes);
+    const db = createDynamoClient(host.deps.config);
+    await db.send(
+      new PutCommand({
+        TableName: host.deps.config.tableName,
+        Item: {
+          ...(await rawItem(fileId)),
+          state: 'active',
+          rev: 2,
+          lockExpiresAt: 0,
+          access: { 'legacy-owner': 'owner', 'legacy-editor': 'edit' },
+          shares: undefined, // the client leaves undefined values out
+          content: {
+            ...original,
+            version: 2,
+            contentKey: currentKey,
+            size: bytes.byteLength,
+            sha256: sha256Base64(bytes),
+          },
+          versions: [original],
+          activity: [
+            { at: original.modifiedAt, by: 'legacy-owner', what: 'create' },
+            { at: original.modifiedAt, by: 'legacy-editor', what: 'save', detail: 'version 2' },
+          ],
+        },
+      }),
+    );
+    db.destroy();
+    return { fileId, originalKey: original.contentKey };
+  }
+
+  it('read their versions and activity as stored', async () => {
+    // Prepare
+    const { fileId, originalKey } = await plainListsFile();
+    // Act
+    const record = await recordOf(host, fileId);
+    // Assess
+    expect(record.versions.map((v) => [v.version, v.contentKey])).toEqual([[1, originalKey]]);
+    expect(record.activity.map((a) => a.what)).toEqual(['create', 'save']);
+  });
+
+  it('are packed by the first save, which keeps every entry and adds its own', async () => {
+    // Prepare
+    const { fileId, originalKey } = await plainListsFile();
+    const token = await host.token(fileId, 'write', { userId: 'legacy-editor' });
+    // Act
+    const locked = await lockFile(host, fileId, 'L', token);
+    const saved = await putFile(host, fileId, 'saved after packing', { 'X-WOPI-Lock': 'L' }, token);
+    // Assess
+    expect([locked.status, saved.status]).toEqual([200, 200]);
+    const item = await rawItem(fileId);
+    expect({ versions: item?.versions, activity: item?.activity }).toEqual({
+      versions: undefined,
+      activity: undefined,
+    });
+    expect([item?.versionsPacked instanceof Uint8Array, item?.activityPacked instanceof Uint8Array]).toEqual([
+      true,
+      true,
+    ]);
+    const record = await recordOf(host, fileId);
+    expect(record.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(record.versions[0]?.contentKey).toBe(originalKey);
+    expect(record.activity.map((a) => a.what)).toEqual(['create', 'save', 'save']);
+  });
+
+  it("keep their versions' contents through the sweep, before and after packing", async () => {
+    // Prepare
+    const before = await plainListsFile();
+    const after = await plainListsFile();
+    const token = await host.token(after.fileId, 'write', { userId: 'legacy-editor' });
+    await lockFile(host, after.fileId, 'L', token);
+    await putFile(host, after.fileId, 'saved after packing', { 'X-WOPI-Lock': 'L' }, token);
+    // Act: later than the real time of every upload, past the sweep's grace
+    const report = await sweepOrphans({
+      ...host.deps,
+      now: Date.now() + 2 * 3_600_000,
+      graceMs: 3_600_000,
+      trashKeepMs: 86_400_000,
+    });
+    // Assess
+    const kept = await Promise.all(
+      [before, after].map(async ({ fileId }) => {
+        const record = await recordOf(host, fileId);
+        return [record.content, ...record.versions].map((v) => v.contentKey);
+      }),
+    );
+    expect(report.deleted.filter((key) => kept.flat().includes(key))).toEqual([]);
+    expect(Buffer.from(await host.deps.contents.get(before.originalKey)).toString()).toBe('written long ago');
+    expect(Buffer.from(await host.deps.contents.get(after.originalKey)).toString()).toBe('written long ago');
   });
 });
