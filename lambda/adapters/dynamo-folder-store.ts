@@ -3,18 +3,25 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Activity } from '../domain/activity';
 import type { FolderRecord } from '../domain/folder-record';
 import type { FolderChange, FolderStore, FolderWriteResult } from '../domain/ports';
 import { batchGetAll } from './batch-get';
 import { Placeholders } from './file-expressions';
+import { lazyList, packList } from './packed-list';
 import { FOLDER_PARTITION } from './partition-keys';
 
 export const folderKey = (folderId: string) => ({ pk: `${FOLDER_PARTITION}${folderId}`, sk: 'folder' });
 
+// Its activity list is stored packed (packed-list.ts); a folder written before that has it plain.
 function recordOf(item: Record<string, unknown>): FolderRecord {
-  const { pk: _pk, sk: _sk, state, trashedAt, trashedBy, ...rest } = item;
-  const record = rest as unknown as FolderRecord;
-  return state === 'trashed' ? { ...record, trashed: { at: Number(trashedAt), by: String(trashedBy) } } : record;
+  const { pk: _pk, sk: _sk, state, trashedAt, trashedBy, activity, activityPacked, ...rest } = item;
+  const record = Object.defineProperty(
+    state === 'trashed' ? { ...rest, trashed: { at: Number(trashedAt), by: String(trashedBy) } } : rest,
+    'activity',
+    lazyList(activityPacked as Uint8Array | undefined, activity as Activity[] | undefined, 'activity'),
+  );
+  return record as unknown as FolderRecord;
 }
 
 export class DynamoFolderStore implements FolderStore {
@@ -40,12 +47,12 @@ export class DynamoFolderStore implements FolderStore {
   }
 
   async create(folder: FolderRecord): Promise<boolean> {
-    const { trashed: _trashed, ...fields } = folder;
+    const { trashed: _trashed, activity, ...fields } = folder;
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...folderKey(folder.folderId), ...fields, state: 'active' },
+          Item: { ...folderKey(folder.folderId), ...fields, activityPacked: packList(activity), state: 'active' },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -76,7 +83,10 @@ export class DynamoFolderStore implements FolderStore {
       assign('trashedAt', change.trashed.at);
       assign('trashedBy', change.trashed.by);
     }
-    if (change.activity !== undefined) assign('activity', change.activity);
+    if (change.activity !== undefined) {
+      assign('activityPacked', packList(change.activity));
+      remove.push(p.name('activity'));
+    }
     if (change.rev !== undefined) assign('rev', change.rev);
     const expression = [set.length > 0 && `SET ${set.join(', ')}`, remove.length > 0 && `REMOVE ${remove.join(', ')}`]
       .filter(Boolean)

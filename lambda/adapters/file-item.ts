@@ -6,7 +6,7 @@ import type { Role, Share } from '../domain/access';
 import type { Activity } from '../domain/activity';
 import type { FileRecord, FileVersion } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
-import { packList, unpackList } from './packed-list';
+import { lazyList, packList } from './packed-list';
 import { FILE_PARTITION } from './partition-keys';
 
 const FILE_SORT_KEY = 'file';
@@ -86,22 +86,10 @@ export function recordFromItem(item: Record<string, unknown>): FileRecord {
     ...(it.state === 'trashed' && { trashed: { at: it.trashedAt ?? 0, by: it.trashedBy ?? '' } }),
     ...(it.docNo !== undefined && { docNo: it.docNo }),
   };
-  // Unpacked on first use: most reads (CheckFileInfo, GetLock, GetFile, a refused lock write) never look at them.
   return Object.defineProperties(record, {
     versions: lazyList(it.versionsPacked, it.versions, 'versions'),
     activity: lazyList(it.activityPacked, it.activity, 'activity'),
   }) as FileRecord;
-}
-
-function lazyList<T>(packed: Uint8Array | undefined, plain: T[] | undefined, what: string): PropertyDescriptor {
-  let list: readonly T[] | undefined = packed === undefined ? (plain ?? []) : undefined;
-  return {
-    enumerable: true,
-    get: () => {
-      list ??= unpackList<T>(packed as Uint8Array, what);
-      return list;
-    },
-  };
 }
 
 export function itemFromRecord(record: FileRecord): FileItem {

@@ -1,4 +1,5 @@
-// A file item's bounded lists (its earlier versions, its activity) stored as one binary each: their JSON, deflated.
+// An item's bounded lists (a file's earlier versions, a file's or folder's activity) stored as one binary each: their
+// JSON, deflated.
 // DynamoDB bills every write of an item on the whole item, lock writes included, and reads by the 4 KB. As lists of
 // maps they repeat each field name in every entry and cost the SDK and the table a typed value per field; packed,
 // a full history weighs about a fifth as much (AWS's best practices for large items suggest compressing them).
@@ -22,4 +23,19 @@ export function unpackList<T>(packed: Uint8Array, what: string): T[] {
   }
   if (!Array.isArray(list)) throw new Error(`The stored ${what} list is not a list`);
   return list as T[];
+}
+
+/**
+ * A record's list as a property unpacked on first use: most reads (CheckFileInfo, GetLock, GetFile, a refused lock
+ * write, a folder read for the role it gives) never look at it. `plain` is the list an item stored before packing.
+ */
+export function lazyList<T>(packed: Uint8Array | undefined, plain: T[] | undefined, what: string): PropertyDescriptor {
+  let list: readonly T[] | undefined = packed === undefined ? (plain ?? []) : undefined;
+  return {
+    enumerable: true,
+    get: () => {
+      list ??= unpackList<T>(packed as Uint8Array, what);
+      return list;
+    },
+  };
 }

@@ -52,9 +52,9 @@ async function legacyFile(extra: Record<string, unknown> = {}): Promise<string> 
   return fileId;
 }
 
-async function rawItem(fileId: string): Promise<Record<string, unknown> | undefined> {
+async function rawItem(id: string, kind: 'file' | 'folder' = 'file'): Promise<Record<string, unknown> | undefined> {
   const db = createDynamoClient(host.deps.config);
-  const key = { pk: `file#${fileId}`, sk: 'file' };
+  const key = { pk: `${kind}#${id}`, sk: kind };
   const { Item } = await db.send(
     new GetCommand({ TableName: host.deps.config.tableName, Key: key, ConsistentRead: true }),
   );
@@ -213,5 +213,47 @@ describe('items whose lists are plain', () => {
     expect(report.deleted.filter((key) => kept.flat().includes(key))).toEqual([]);
     expect(Buffer.from(await host.deps.contents.get(before.originalKey)).toString()).toBe('written long ago');
     expect(Buffer.from(await host.deps.contents.get(after.originalKey)).toString()).toBe('written long ago');
+  });
+});
+
+describe('folders whose activity is plain', () => {
+  it('read it as stored, and the first write of it packs it, keeping every entry', async () => {
+    // Prepare
+    const folderId = `legacy-folder-${newFileId()}`;
+    const db = createDynamoClient(host.deps.config);
+    const created = { at: host.clock.now(), by: 'legacy-owner', what: 'create' };
+    await db.send(
+      new PutCommand({
+        TableName: host.deps.config.tableName,
+        Item: {
+          pk: `folder#${folderId}`,
+          sk: 'folder',
+          folderId,
+          name: 'Plain',
+          ownerId: 'legacy-owner',
+          parentId: 'some-root',
+          access: { 'legacy-owner': 'owner' },
+          rev: 1,
+          activity: [created],
+          createdAt: created.at,
+          state: 'active',
+        },
+      }),
+    );
+    db.destroy();
+    const renamed = { at: host.clock.now(), by: 'legacy-owner', what: 'rename' as const, detail: 'Packed' };
+    // Act
+    const read = await host.deps.folders.get(folderId);
+    const written = await host.deps.folders.update(folderId, 1, {
+      name: 'Packed',
+      activity: [...(read?.activity ?? []), renamed],
+      rev: 2,
+    });
+    // Assess
+    expect(read?.activity).toEqual([created]);
+    expect(written.applied).toBe(true);
+    const item = await rawItem(folderId, 'folder');
+    expect([item?.activity, item?.activityPacked instanceof Uint8Array]).toEqual([undefined, true]);
+    expect((await host.deps.folders.get(folderId))?.activity).toEqual([created, renamed]);
   });
 });
