@@ -1,6 +1,6 @@
 // The web page at /: sign in (an API key, or OpenID Connect with PKCE when the host names an issuer), browse folders,
-// create, upload, share, open in the editor, rename, move, delete and restore (files; folders are renamed, shared and
-// deleted when empty). It talks only to the files API; the
+// create, upload, share, open in the editor, rename, move (browsing to the target folder), delete and restore
+// (files; folders are renamed, moved, shared and deleted when empty). It talks only to the files API; the
 // credential stays in this tab's sessionStorage and goes in an Authorization header, never in a URL.
 import { api, type Credential, credential, signOut, uploadFile } from './api';
 import { button, clear, el, say } from './dom';
@@ -98,25 +98,25 @@ async function signedIn(given: Credential): Promise<void> {
   await showFolder({ id: 'root', name: 'My documents', role: 'owner' });
 }
 
-async function showFolder(folder: ApiFolder): Promise<void> {
-  const at = trail.findIndex((f) => f.id === folder.id);
-  trail = at >= 0 ? trail.slice(0, at + 1) : [...trail, folder];
-  const page = (await api('GET', `/host/api/folders/${encodeURIComponent(folder.id)}`)) as {
-    folder: ApiFolder;
-    items: (ApiFile | ApiFolder)[];
-    next?: string;
-  };
-  trail[trail.length - 1] = page.folder;
+/** A folder and everything in it, every page of its listing. */
+async function folderContents(folderId: string): Promise<{ folder: ApiFolder; items: (ApiFile | ApiFolder)[] }> {
+  const path = `/host/api/folders/${encodeURIComponent(folderId)}`;
+  const page = (await api('GET', path)) as { folder: ApiFolder; items: (ApiFile | ApiFolder)[]; next?: string };
   let items = page.items;
   for (let next = page.next; next !== undefined; ) {
-    const more = (await api(
-      'GET',
-      `/host/api/folders/${encodeURIComponent(folder.id)}?after=${encodeURIComponent(next)}`,
-    )) as typeof page;
+    const more = (await api('GET', `${path}?after=${encodeURIComponent(next)}`)) as typeof page;
     items = [...items, ...more.items];
     next = more.next;
   }
-  render(page.folder, items);
+  return { folder: page.folder, items };
+}
+
+async function showFolder(folder: ApiFolder): Promise<void> {
+  const at = trail.findIndex((f) => f.id === folder.id);
+  trail = at >= 0 ? trail.slice(0, at + 1) : [...trail, folder];
+  const shown = await folderContents(folder.id);
+  trail[trail.length - 1] = shown.folder;
+  render(shown.folder, shown.items);
 }
 
 // A change is announced (say) only once the listing shows it, so what a screen reader hears is what is there.
@@ -238,6 +238,68 @@ function deleteButton(path: string, done: string): HTMLElement {
   );
 }
 
+/** Renames the file or folder at `path` (its PATCH takes the new name), then says what it is now called. */
+function renameButton(path: string, name: string, described: string): HTMLElement {
+  return button(
+    'Rename',
+    act(async () => {
+      const wanted = prompt(`Rename ${described} to`, name);
+      if (wanted === null || wanted === name) return;
+      await api('PATCH', path, { name: wanted });
+      await refresh();
+      say(status, `${name} is now ${wanted}`);
+    }),
+  );
+}
+
+/**
+ * Moves the file or folder at `path` into a folder chosen by browsing from My documents (`field` names the target
+ * in its PATCH); a folder is never offered as its own destination.
+ */
+function moveButton(path: string, field: 'folderId' | 'parentId', name: string, selfId?: string): HTMLElement {
+  return button(
+    'Move',
+    act(() => movePanel(path, field, name, selfId, [{ id: 'root', name: 'My documents', role: 'owner' }])),
+  );
+}
+
+async function movePanel(
+  path: string,
+  field: 'folderId' | 'parentId',
+  name: string,
+  selfId: string | undefined,
+  at: readonly ApiFolder[],
+): Promise<void> {
+  const here = at[at.length - 1] as ApiFolder;
+  const { items } = await folderContents(here.id);
+  const section = panel(`Move ${name}`);
+  const browse = (to: readonly ApiFolder[]) => act(() => movePanel(path, field, name, selfId, to));
+  const crumbs = el('p', { id: 'move-path' }, 'Into: ');
+  at.forEach((folder, i) => {
+    if (i > 0) crumbs.append(' / ');
+    crumbs.append(
+      i === at.length - 1 ? el('strong', {}, folder.name) : button(folder.name, browse(at.slice(0, i + 1))),
+    );
+  });
+  const list = el('ul', { id: 'move-folders' });
+  const folders = items.filter((item): item is ApiFolder => item.kind === 'folder' && item.id !== selfId);
+  for (const folder of folders) {
+    list.append(el('li', { 'data-name': folder.name }, button(`📁 ${folder.name}`, browse([...at, folder]))));
+  }
+  if (list.childElementCount === 0) list.append(el('li', {}, 'No folders inside'));
+  const moveHere = button(
+    'Move here',
+    act(async () => {
+      await api('PATCH', path, { [field]: here.id });
+      await refresh();
+      say(status, `${name} is now in ${here.name}`);
+    }),
+    'move-here',
+  );
+  section.append(crumbs, list, moveHere);
+  moveHere.focus();
+}
+
 const EDIT_ROLES = ['owner', 'edit+delete', 'edit'];
 const DELETE_ROLES = ['owner', 'edit+delete'];
 
@@ -247,16 +309,8 @@ function folderRow(folder: ApiFolder): HTMLElement {
   const path = `/host/api/folders/${encodeURIComponent(folder.id)}`;
   if (EDIT_ROLES.includes(folder.role)) {
     actions.append(
-      button(
-        'Rename',
-        act(async () => {
-          const name = prompt(`Rename the folder ${folder.name} to`, folder.name);
-          if (name === null || name === folder.name) return;
-          await api('PATCH', path, { name });
-          await refresh();
-          say(status, `${folder.name} is now ${name}`);
-        }),
-      ),
+      renameButton(path, folder.name, `the folder ${folder.name}`),
+      moveButton(path, 'parentId', folder.name, folder.id),
     );
   }
   if (folder.role === 'owner') actions.append(button('Share', () => sharePanel('folders', folder.id, folder.name)));
@@ -295,28 +349,14 @@ function fileRow(file: ApiFile): HTMLElement {
   );
   if (edit) {
     actions.append(
-      button(
-        'Rename',
-        act(async () => {
-          const name = prompt(`Rename ${file.name} to`, file.name);
-          if (name !== null && name !== file.name) await api('PATCH', path, { name });
-          await refresh();
-        }),
-      ),
-      button(
-        'Move',
-        act(async () => {
-          const parent = trail[trail.length - 2];
-          const target = prompt('Move to which folder id? ("root": My documents)', parent?.id ?? 'root');
-          if (target !== null) await api('PATCH', path, { folderId: target });
-          await refresh();
-        }),
-      ),
+      renameButton(path, file.name, file.name),
+      moveButton(path, 'folderId', file.name),
       button(
         file.checkOut === null ? 'Check out' : 'Undo check-out',
         act(async () => {
           await api(file.checkOut === null ? 'POST' : 'DELETE', `${path}/checkout`);
           await refresh();
+          say(status, file.checkOut === null ? `You checked out ${file.name}` : `${file.name} is not checked out now`);
         }),
       ),
     );
@@ -399,15 +439,17 @@ async function versionsPanel(file: ApiFile): Promise<void> {
   list.append(el('li', {}, `Version ${versions.current.version} (current), ${versions.current.modifiedAt}`));
   for (const v of versions.versions) {
     const restore = act(async () => {
-      await api('POST', `${path}/restore`, { version: v.version });
+      const restored = (await api('POST', `${path}/restore`, { version: v.version })) as ApiFile;
       await refresh();
+      say(status, `Version ${v.version} of ${file.name} is the current one again, as version ${restored.version}`);
     });
     list.append(el('li', {}, `Version ${v.version}, ${v.modifiedAt} by ${v.modifiedBy} `, button('Restore', restore)));
   }
   for (const copy of versions.recoveryCopies) {
     const restore = act(async () => {
-      await api('POST', `${path}/restore`, { recoveryCopy: copy.id });
+      const restored = (await api('POST', `${path}/restore`, { recoveryCopy: copy.id })) as ApiFile;
       await refresh();
+      say(status, `The recovery copy of ${file.name} is the current one, as version ${restored.version}`);
     });
     list.append(
       el('li', {}, `Recovery copy ${copy.sentAt} by ${copy.sentBy} (${copy.reason}) `, button('Restore', restore)),

@@ -1,7 +1,8 @@
 // The web page at / in a real headless Chromium (puppeteer-core with @sparticuz/chromium, which ships the browser in
 // the npm package): sign in with an API key and with a real OpenID provider on 127.0.0.1, create a document, upload
 // 10 MB straight to the bucket (the bytes come back identical), share, and open the document through the host page
-// in a stand-in WOPI client that behaves as Collabora does, whose save is then listed as a version.
+// in a stand-in WOPI client that behaves as Collabora does, whose save is then listed as a version; check a document
+// out and back, rename it, restore an earlier version and move it into a folder chosen by browsing.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,10 @@ import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../lambda/domain/users';
+import { lock, unlock } from '../support/lock-calls';
 import { type OidcProvider, startOidcProvider } from '../support/oidc-provider';
 import { type StandInCollabora, startStandInCollabora } from '../support/stand-in-collabora';
+import { currentBytes, putFile } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -294,6 +297,77 @@ describe('the web page', () => {
         sharedButtons: ['📁 Lent to you'],
         refusals: [],
       });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'checks a document out and back, renames it, restores its first version and moves it into a folder',
+    async () => {
+      // Prepare: a folder, and a document with a second version saved through WOPI
+      clockToNow();
+      const apiKey = await person('web-reviser', 'Web Reviser');
+      const { page, refusals } = await newPage();
+      await page.goto(`${host.baseUrl}/`);
+      await page.type('#api-key', apiKey);
+      await page.click('#sign-in button[type="submit"]');
+      await page.waitForSelector('#listing');
+      await page.type('#new-name', 'Archive');
+      await page.click('#new-folder');
+      await page.waitForSelector('tr[data-name="Archive"]');
+      await page.$eval('#new-name', (input) => {
+        (input as unknown as { value: string }).value = '';
+      });
+      await page.type('#new-name', 'Plan');
+      await page.click('#new-document');
+      await statusText(page, 'Created Plan.docx');
+      const root = await apiJson<{ items: Listed[] }>(apiKey, '/host/api/folders/root');
+      const fileId = root.items.find((item) => item.name === 'Plan.docx')?.id ?? '';
+      const original = await currentBytes(host, fileId);
+      const token = await host.token(fileId, 'write', { userId: 'web-reviser' });
+      await lock(host, fileId, 'L', { token });
+      await putFile(host, fileId, 'the second version', { 'X-WOPI-Lock': 'L' }, token);
+      await unlock(host, fileId, 'L', { token });
+      await page.reload();
+      await page.waitForSelector('tr[data-name="Plan.docx"]');
+      // Act
+      await clickInRow(page, 'Plan.docx', 'Check out');
+      const checkedOut = await statusText(page, 'You checked out');
+      const stateWhileOut = await page.$eval('tr[data-name="Plan.docx"]', (row) => row.textContent ?? '');
+      await clickInRow(page, 'Plan.docx', 'Undo check-out');
+      const checkedIn = await statusText(page, 'not checked out now');
+      page.once('dialog', (dialog) => {
+        dialog.accept('Plan v2.docx').catch(() => undefined);
+      });
+      await clickInRow(page, 'Plan.docx', 'Rename');
+      const renamed = await statusText(page, 'is now Plan v2.docx');
+      await clickInRow(page, 'Plan v2.docx', 'Versions');
+      await page.waitForSelector('#versions li button');
+      for (const item of await page.$$('#versions li')) {
+        if ((await item.evaluate((li) => li.textContent ?? '')).startsWith('Version 1,'))
+          await (await item.$('button'))?.click();
+      }
+      const restored = await statusText(page, 'current one again');
+      await clickInRow(page, 'Plan v2.docx', 'Move');
+      await (await page.waitForSelector('#move-folders li[data-name="Archive"] button'))?.click();
+      await page.waitForFunction(`document.getElementById('move-path')?.textContent?.endsWith('Archive')`);
+      await page.click('#move-here');
+      const moved = await statusText(page, 'is now in Archive');
+      const listedInRoot = await page.$('#listing tr[data-name="Plan v2.docx"]');
+      await clickInRow(page, 'Archive', '📁 Archive');
+      await page.waitForSelector('#listing tr[data-name="Plan v2.docx"]');
+      // Assess
+      expect({ checkedOut, stateWhileOut, checkedIn, renamed, restored, moved, listedInRoot, refusals }).toEqual({
+        checkedOut: 'You checked out Plan.docx',
+        stateWhileOut: expect.stringContaining('Checked out by you'),
+        checkedIn: 'Plan.docx is not checked out now',
+        renamed: 'Plan.docx is now Plan v2.docx',
+        restored: 'Version 1 of Plan v2.docx is the current one again, as version 3',
+        moved: 'Plan v2.docx is now in Archive',
+        listedInRoot: null,
+        refusals: [],
+      });
+      expect((await currentBytes(host, fileId)).equals(original)).toBe(true);
     },
     BROWSER_TIMEOUT,
   );
