@@ -253,13 +253,13 @@ function renameButton(path: string, name: string, described: string): HTMLElemen
 }
 
 /**
- * Moves the file or folder at `path` into a folder chosen by browsing from My documents (`field` names the target
- * in its PATCH); a folder is never offered as its own destination.
+ * Moves the file or folder at `path` into a folder chosen by browsing, from the folder shown up to My documents and
+ * down into any folder (`field` names the target in its PATCH); a folder is never offered as its own destination.
  */
 function moveButton(path: string, field: 'folderId' | 'parentId', name: string, selfId?: string): HTMLElement {
   return button(
     'Move',
-    act(() => movePanel(path, field, name, selfId, [{ id: 'root', name: 'My documents', role: 'owner' }])),
+    act(() => movePanel(path, field, name, selfId, [...trail])),
   );
 }
 
@@ -288,7 +288,7 @@ async function movePanel(
   }
   if (list.childElementCount === 0) list.append(el('li', {}, 'No folders inside'));
   const moveHere = button(
-    'Move here',
+    `Move into ${here.name}`,
     act(async () => {
       await api('PATCH', path, { [field]: here.id });
       await refresh();

@@ -1,9 +1,9 @@
-// An item's bounded lists (a file's earlier versions, a file's or folder's activity) stored as one binary each: their
-// JSON, deflated.
-// DynamoDB bills every write of an item on the whole item, lock writes included, and reads by the 4 KB. As lists of
-// maps they repeat each field name in every entry and cost the SDK and the table a typed value per field; packed,
-// a full history weighs about a fifth as much (AWS's best practices for large items suggest compressing them).
-// Nothing ever filters or projects on an entry, so nothing needs their fields as attributes.
+// An item's bounded lists (a file's earlier versions, a file's or folder's activity), each stored as one binary: its
+// JSON, deflated. DynamoDB bills every write of an item on the whole item, lock writes included, and reads per 4 KB.
+// As lists of maps they repeat each field name in every entry and cost the SDK and the table a typed value per
+// field; packed, the item of a file with a full history weighs under a third as much (AWS's best practices for large
+// items suggest compressing large values). Nothing ever filters or projects on an entry, so nothing needs their
+// fields as attributes.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export function packList(list: readonly unknown[]): Uint8Array {
