@@ -78,6 +78,14 @@ async function newPage(): Promise<{ page: Page; refusals: string[] }> {
   return { page, refusals };
 }
 
+/** Opens the page and signs in with the key pasted, as a person does; resolves once the listing shows. */
+async function signInWithKey(page: Page, apiKey: string): Promise<void> {
+  await page.goto(`${host.baseUrl}/`);
+  await page.type('#api-key', apiKey);
+  await page.click('#sign-in button[type="submit"]');
+  await page.waitForSelector('#listing');
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS !== undefined) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -223,10 +231,7 @@ describe('the web page', () => {
       // Prepare
       const apiKey = await person('web-tidy', 'Web Tidy');
       const { page } = await newPage();
-      await page.goto(`${host.baseUrl}/`);
-      await page.type('#api-key', apiKey);
-      await page.click('#sign-in button[type="submit"]');
-      await page.waitForSelector('#listing');
+      await signInWithKey(page, apiKey);
       await page.type('#new-name', 'Old');
       await page.select('#new-type', '.xlsx');
       await page.click('#new-document');
@@ -265,10 +270,7 @@ describe('the web page', () => {
       const lent = await post(colleagueKey, '/host/api/folders', { name: 'Lent to you' });
       await post(colleagueKey, `/host/api/folders/${lent.id}/shares/web-folders`, { share: 'view' }, 'PUT');
       const { page, refusals } = await newPage();
-      await page.goto(`${host.baseUrl}/`);
-      await page.type('#api-key', apiKey);
-      await page.click('#sign-in button[type="submit"]');
-      await page.waitForSelector('#listing');
+      await signInWithKey(page, apiKey);
       await page.type('#new-name', 'Drafts');
       await page.click('#new-folder');
       await page.waitForSelector('tr[data-name="Drafts"]');
@@ -308,10 +310,7 @@ describe('the web page', () => {
       clockToNow();
       const apiKey = await person('web-reviser', 'Web Reviser');
       const { page, refusals } = await newPage();
-      await page.goto(`${host.baseUrl}/`);
-      await page.type('#api-key', apiKey);
-      await page.click('#sign-in button[type="submit"]');
-      await page.waitForSelector('#listing');
+      await signInWithKey(page, apiKey);
       await page.type('#new-name', 'Archive');
       await page.click('#new-folder');
       await page.waitForSelector('tr[data-name="Archive"]');

@@ -24,32 +24,32 @@ async function legacyFile(extra: Record<string, unknown> = {}): Promise<string> 
   const contentKey = newContentKey(fileId);
   const bytes = Buffer.from('written long ago');
   await host.deps.contents.put(contentKey, bytes);
-  const db = createDynamoClient(host.deps.config);
-  await db.send(
-    new PutCommand({
-      TableName: host.deps.config.tableName,
-      Item: {
-        pk: `file#${fileId}`,
-        sk: 'file',
-        fileId,
-        name: 'legacy.docx',
-        ownerId: 'legacy-owner',
-        content: {
-          version: 1,
-          contentKey,
-          size: bytes.byteLength,
-          sha256: sha256Base64(bytes),
-          modifiedAt: host.clock.now(),
-          modifiedBy: 'legacy-owner',
-        },
-        versions: [],
-        shares: { 'legacy-editor': 'edit', 'legacy-viewer': 'view' },
-        ...extra,
-      },
-    }),
-  );
-  db.destroy();
+  await putRawItem({
+    pk: `file#${fileId}`,
+    sk: 'file',
+    fileId,
+    name: 'legacy.docx',
+    ownerId: 'legacy-owner',
+    content: {
+      version: 1,
+      contentKey,
+      size: bytes.byteLength,
+      sha256: sha256Base64(bytes),
+      modifiedAt: host.clock.now(),
+      modifiedBy: 'legacy-owner',
+    },
+    versions: [],
+    shares: { 'legacy-editor': 'edit', 'legacy-viewer': 'view' },
+    ...extra,
+  });
   return fileId;
+}
+
+/** Writes the item straight into the table, as an earlier layout left it. */
+async function putRawItem(item: Record<string, unknown>): Promise<void> {
+  const db = createDynamoClient(host.deps.config);
+  await db.send(new PutCommand({ TableName: host.deps.config.tableName, Item: item }));
+  db.destroy();
 }
 
 async function rawItem(id: string, kind: 'file' | 'folder' = 'file'): Promise<Record<string, unknown> | undefined> {
@@ -125,33 +125,26 @@ describe('items whose lists are plain', () => {
     const currentKey = newContentKey(fileId);
     const bytes = Buffer.from('saved before packing');
     await host.deps.contents.put(currentKey, bytes);
-    const db = createDynamoClient(host.deps.config);
-    await db.send(
-      new PutCommand({
-        TableName: host.deps.config.tableName,
-        Item: {
-          ...(await rawItem(fileId)),
-          state: 'active',
-          rev: 2,
-          lockExpiresAt: 0,
-          access: { 'legacy-owner': 'owner', 'legacy-editor': 'edit' },
-          shares: undefined, // the client leaves undefined values out
-          content: {
-            ...original,
-            version: 2,
-            contentKey: currentKey,
-            size: bytes.byteLength,
-            sha256: sha256Base64(bytes),
-          },
-          versions: [original],
-          activity: [
-            { at: original.modifiedAt, by: 'legacy-owner', what: 'create' },
-            { at: original.modifiedAt, by: 'legacy-editor', what: 'save', detail: 'version 2' },
-          ],
-        },
-      }),
-    );
-    db.destroy();
+    await putRawItem({
+      ...(await rawItem(fileId)),
+      state: 'active',
+      rev: 2,
+      lockExpiresAt: 0,
+      access: { 'legacy-owner': 'owner', 'legacy-editor': 'edit' },
+      shares: undefined, // the client leaves undefined values out
+      content: {
+        ...original,
+        version: 2,
+        contentKey: currentKey,
+        size: bytes.byteLength,
+        sha256: sha256Base64(bytes),
+      },
+      versions: [original],
+      activity: [
+        { at: original.modifiedAt, by: 'legacy-owner', what: 'create' },
+        { at: original.modifiedAt, by: 'legacy-editor', what: 'save', detail: 'version 2' },
+      ],
+    });
     return { fileId, originalKey: original.contentKey };
   }
 
@@ -220,27 +213,20 @@ describe('folders whose activity is plain', () => {
   it('read it as stored, and the first write of it packs it, keeping every entry', async () => {
     // Prepare
     const folderId = `legacy-folder-${newFileId()}`;
-    const db = createDynamoClient(host.deps.config);
     const created = { at: host.clock.now(), by: 'legacy-owner', what: 'create' };
-    await db.send(
-      new PutCommand({
-        TableName: host.deps.config.tableName,
-        Item: {
-          pk: `folder#${folderId}`,
-          sk: 'folder',
-          folderId,
-          name: 'Plain',
-          ownerId: 'legacy-owner',
-          parentId: 'some-root',
-          access: { 'legacy-owner': 'owner' },
-          rev: 1,
-          activity: [created],
-          createdAt: created.at,
-          state: 'active',
-        },
-      }),
-    );
-    db.destroy();
+    await putRawItem({
+      pk: `folder#${folderId}`,
+      sk: 'folder',
+      folderId,
+      name: 'Plain',
+      ownerId: 'legacy-owner',
+      parentId: 'some-root',
+      access: { 'legacy-owner': 'owner' },
+      rev: 1,
+      activity: [created],
+      createdAt: created.at,
+      state: 'active',
+    });
     const renamed = { at: host.clock.now(), by: 'legacy-owner', what: 'rename' as const, detail: 'Packed' };
     // Act
     const read = await host.deps.folders.get(folderId);
