@@ -8,7 +8,7 @@ import type { FolderRecord } from '../domain/folder-record';
 import type { FolderChange, FolderStore, FolderWriteResult } from '../domain/ports';
 import { batchGetAll } from './batch-get';
 import { Placeholders } from './file-expressions';
-import { lazyList, packList } from './packed-list';
+import { activityEntries, lazyList, packList } from './packed-list';
 import { FOLDER_PARTITION } from './partition-keys';
 
 export const folderKey = (folderId: string) => ({ pk: `${FOLDER_PARTITION}${folderId}`, sk: 'folder' });
@@ -19,7 +19,7 @@ function recordOf(item: Record<string, unknown>): FolderRecord {
   const record = Object.defineProperty(
     state === 'trashed' ? { ...rest, trashed: { at: Number(trashedAt), by: String(trashedBy) } } : rest,
     'activity',
-    lazyList(activityPacked as Uint8Array | undefined, activity as Activity[] | undefined, 'activity'),
+    lazyList(activityPacked as Uint8Array | undefined, activity as Activity[] | undefined, 'activity', activityEntries),
   );
   return record as unknown as FolderRecord;
 }

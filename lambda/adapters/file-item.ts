@@ -6,7 +6,7 @@ import type { Role, Share } from '../domain/access';
 import type { Activity } from '../domain/activity';
 import type { FileRecord, FileVersion } from '../domain/file-record';
 import type { Lock } from '../domain/lock';
-import { lazyList, packList } from './packed-list';
+import { activityEntries, type ListEntries, lazyList, packList } from './packed-list';
 import { FILE_PARTITION } from './partition-keys';
 
 const FILE_SORT_KEY = 'file';
@@ -51,6 +51,12 @@ export interface FileItem {
   lockKind?: 'wopi' | 'checkout';
 }
 
+/** A version is its content, under a key no other version has; the history runs oldest first. */
+const versionEntries: ListEntries<FileVersion> = {
+  key: (version) => version.contentKey,
+  order: (a, b) => a.version - b.version,
+};
+
 export function isCurrentLayout(item: Record<string, unknown>): boolean {
   return item.state === 'active' || item.state === 'trashed';
 }
@@ -87,8 +93,8 @@ export function recordFromItem(item: Record<string, unknown>): FileRecord {
     ...(it.docNo !== undefined && { docNo: it.docNo }),
   };
   return Object.defineProperties(record, {
-    versions: lazyList(it.versionsPacked, it.versions, 'versions'),
-    activity: lazyList(it.activityPacked, it.activity, 'activity'),
+    versions: lazyList(it.versionsPacked, it.versions, 'versions', versionEntries),
+    activity: lazyList(it.activityPacked, it.activity, 'activity', activityEntries),
   }) as FileRecord;
 }
 

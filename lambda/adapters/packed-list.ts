@@ -5,6 +5,7 @@
 // items suggest compressing large values). Nothing ever filters or projects on an entry, so nothing needs their
 // fields as attributes.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Activity } from '../domain/activity';
 
 export function packList(list: readonly unknown[]): Uint8Array {
   return deflateRawSync(JSON.stringify(list));
@@ -25,17 +26,43 @@ export function unpackList<T>(packed: Uint8Array, what: string): T[] {
   return list as T[];
 }
 
+/** How the entries of a list are told apart and put in order, to merge two forms of it (lazyList). */
+export interface ListEntries<T> {
+  readonly key: (entry: T) => string;
+  readonly order: (a: T, b: T) => number;
+}
+
+/** An activity entry is what was done, by whom, when; the lists run oldest first. */
+export const activityEntries: ListEntries<Activity> = {
+  key: (entry) => JSON.stringify([entry.at, entry.by, entry.what, entry.detail ?? null, entry.ref ?? null]),
+  order: (a, b) => a.at - b.at,
+};
+
 /**
  * A record's list as a property unpacked on first use: most reads (CheckFileInfo, GetLock, GetFile, a refused lock
  * write, a folder read for the role it gives) never look at it. `plain` is the list an item stored before packing.
+ * An item can hold both: while a deploy replaces the functions, one still running the code from before packing
+ * writes its list plain beside the packed one (and sees no history). Both are read, so nothing that function
+ * recorded is lost, and the next write of the list packs them together.
  */
-export function lazyList<T>(packed: Uint8Array | undefined, plain: T[] | undefined, what: string): PropertyDescriptor {
+export function lazyList<T>(
+  packed: Uint8Array | undefined,
+  plain: T[] | undefined,
+  what: string,
+  entries: ListEntries<T>,
+): PropertyDescriptor {
   let list: readonly T[] | undefined = packed === undefined ? (plain ?? []) : undefined;
   return {
     enumerable: true,
     get: () => {
-      list ??= unpackList<T>(packed as Uint8Array, what);
+      list ??= merged(unpackList<T>(packed as Uint8Array, what), plain ?? [], entries);
       return list;
     },
   };
+}
+
+function merged<T>(packed: T[], plain: readonly T[], { key, order }: ListEntries<T>): T[] {
+  if (plain.length === 0) return packed;
+  const known = new Set(packed.map(key));
+  return [...packed, ...plain.filter((entry) => !known.has(key(entry)))].sort(order);
 }

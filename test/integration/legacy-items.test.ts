@@ -1,15 +1,16 @@
 // Items written before the current layout (shares beside the owner, a check-out stored as a kind of lock, no
 // state, revision or activity) keep working: reads see them as the same file, and the first write that meets one
 // brings it to the current layout once, then does what it was asked. Items whose version and activity lists are
-// plain DynamoDB lists (before they were packed) read the same, and the first write of a list packs it.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// plain DynamoDB lists (before they were packed) read the same, and the first write of a list packs it; a plain list
+// written beside a packed one (by a function not yet replaced during a deploy) is read with it, so nothing is lost.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lambda/adapters/dynamo-client';
 import { newContentKey, sha256Base64 } from '../../lambda/domain/content-keys';
 import { newFileId } from '../../lambda/domain/file-id';
 import { sweepOrphans } from '../../lambda/domain/sweep-orphans';
 import { lockMismatch, mismatchWith } from '../support/lock-calls';
-import { checkFileInfo, currentBytes, lockFile, putFile, recordOf } from '../support/wopi-files';
+import { addTestFile, checkFileInfo, currentBytes, lockFile, putFile, recordOf } from '../support/wopi-files';
 import { startTestHost, type TestHost } from '../support/wopi-host';
 
 let host: TestHost;
@@ -206,6 +207,66 @@ describe('items whose lists are plain', () => {
     expect(report.deleted.filter((key) => kept.flat().includes(key))).toEqual([]);
     expect(Buffer.from(await host.deps.contents.get(before.originalKey)).toString()).toBe('written long ago');
     expect(Buffer.from(await host.deps.contents.get(after.originalKey)).toString()).toBe('written long ago');
+  });
+});
+
+describe('items with a plain list beside the packed one', () => {
+  it('read both: the save a function from before packing made during a deploy keeps its version and activity', async () => {
+    // Prepare: a file saved once by this code (its history packed), then saved by the earlier code, which saw no
+    // history, so it wrote the replaced content as the only plain version and its entry as the only plain activity
+    const file = await addTestFile(host, { bytes: 'version 1' });
+    const token = await host.token(file.fileId, 'write');
+    await lockFile(host, file.fileId, 'L', token);
+    await putFile(host, file.fileId, 'version 2', { 'X-WOPI-Lock': 'L' }, token);
+    const saved = await recordOf(host, file.fileId);
+    const thirdKey = newContentKey(file.fileId);
+    const third = Buffer.from('version 3, saved by the earlier code');
+    await host.deps.contents.put(thirdKey, third);
+    const at = host.clock.now();
+    const db = createDynamoClient(host.deps.config);
+    await db.send(
+      new UpdateCommand({
+        TableName: host.deps.config.tableName,
+        Key: { pk: `file#${file.fileId}`, sk: 'file' },
+        UpdateExpression: 'SET content = :content, versions = :versions, activity = :activity, rev = :rev',
+        ExpressionAttributeValues: {
+          ':content': {
+            ...saved.content,
+            version: 3,
+            contentKey: thirdKey,
+            size: third.byteLength,
+            sha256: sha256Base64(third),
+            modifiedAt: at,
+          },
+          ':versions': [saved.content],
+          ':activity': [{ at, by: saved.content.modifiedBy, what: 'save', detail: 'version 3' }],
+          ':rev': saved.rev + 1,
+        },
+      }),
+    );
+    db.destroy();
+    // Act
+    const read = await recordOf(host, file.fileId);
+    const next = await putFile(host, file.fileId, 'version 4', { 'X-WOPI-Lock': 'L' }, token);
+    // Assess
+    expect(read.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(read.activity.map((a) => a.detail ?? a.what)).toEqual([
+      ...saved.activity.map((a) => a.detail ?? a.what),
+      'version 3',
+    ]);
+    expect(next.status).toBe(200);
+    const item = await rawItem(file.fileId);
+    expect({ versions: item?.versions, activity: item?.activity }).toEqual({
+      versions: undefined,
+      activity: undefined,
+    });
+    const after = await recordOf(host, file.fileId);
+    expect(after.versions.map((v) => [v.version, v.contentKey])).toEqual([
+      [1, read.versions[0]?.contentKey],
+      [2, saved.content.contentKey],
+      [3, thirdKey],
+    ]);
+    expect(after.activity.map((a) => a.detail ?? a.what).slice(-2)).toEqual(['version 3', 'version 4']);
   });
 });
 
