@@ -111,15 +111,15 @@ export async function signFileJwt(
   const issuedAt = Math.floor(now / 1000);
   const cap = notAfter === undefined ? Number.POSITIVE_INFINITY : Math.floor(notAfter / 1000);
   const expiresAtSeconds = Math.min(issuedAt + ttlSeconds, cap);
-  const payload = {
-    ...claims.extra,
+  // The extra claims first, so they never replace the registered ones; Object.assign, not a spread (file-info.ts).
+  const payload = Object.assign({}, claims.extra, {
     fid: claims.fileId,
     sub: claims.userId,
     iss: issuer,
     aud: audience,
     iat: issuedAt,
     exp: expiresAtSeconds,
-  };
+  });
   const signingInput = `${protectedHeader}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   const jwt = `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
   return { jwt, expiresAt: expiresAtSeconds * 1000 };
